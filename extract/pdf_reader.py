@@ -49,6 +49,8 @@ def _table(page, table, page_no: int) -> RawTable:
         for bbox, text in zip(row.cells, row_texts):
             if bbox is not None:
                 by_box[bbox] = join_lines((text or "").split("\n"))
+    # a column's bbox may be widened by a cell spanning several columns: use the left edges instead
+    lefts = [c.bbox[0] for c in cols] + [table.bbox[2]]
     grid: list[list[RawCell]] = []
     for row in table.rows:
         out: list[RawCell] = []
@@ -56,7 +58,7 @@ def _table(page, table, page_no: int) -> RawTable:
             if bbox is not None:
                 out.append(RawCell(by_box[bbox]))
                 continue
-            cx = (cols[j].bbox[0] + cols[j].bbox[2]) / 2 if j < len(cols) else 0
+            cx = (lefts[j] + lefts[j + 1]) / 2 if j + 1 < len(lefts) else 0
             cy = (row.bbox[1] + row.bbox[3]) / 2
             origin = next((b for b in by_box if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
             out.append(RawCell(by_box[origin] if origin else "", spanned=origin is not None))

@@ -1,0 +1,31 @@
+# Two entry points, both self-contained on a fresh Debian machine:
+#   make run   — set everything up, then process corpus/ into outputs/
+#   make test  — set everything up, then run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages the pipeline needs at run time (none beyond Python yet; later stages add LibreOffice, Tesseract).
+DEB_PACKAGES ?= $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
+
+.PHONY: run test setup deps clean
+
+# exit code 1 means "some files failed" (listed in outputs/errors.csv): a normal outcome for an archive
+run: setup
+	$(BIN)/reports run corpus -o outputs || [ $$? -eq 1 ]
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed
+
+deps:
+	@bash scripts/install-deps.sh $(DEB_PACKAGES)
+
+$(VENV)/.installed: pyproject.toml | deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) outputs

@@ -1,0 +1,45 @@
+"""The per-document stage: read one file and run everything that needs only that file."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.errors import ReadError
+from extract.limits import DEFAULT_LIMITS, Limits
+from extract.model import Document
+from extract.read import doc_id_for, file_format, read_file
+
+
+@dataclass
+class DocResult:
+    document: Document
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (stage, message)
+
+
+def _failed(path: Path, rel: str, stage: str, message: str) -> DocResult:
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    except OSError:
+        sha = ""
+    doc = Document(doc_id=doc_id_for(sha) if sha else "", path=rel, format=file_format(path) or "", sha256=sha)
+    doc.status = "failed"
+    return DocResult(doc, [(stage, message)])
+
+
+def process_file(path: Path, rel: str, limits: Limits = DEFAULT_LIMITS) -> DocResult:
+    """Never raises: a file that cannot be processed comes back as a failed result with its error."""
+    try:
+        doc = read_file(path, rel, limits)
+    except ReadError as exc:
+        return _failed(path, rel, exc.stage, str(exc))
+    except OSError as exc:
+        return _failed(path, rel, "read", f"cannot open the file: {exc.strerror or exc}")
+    except RecursionError:
+        return _failed(path, rel, "parse", "structure nested too deeply to read")
+    except MemoryError:
+        return _failed(path, rel, "parse", "out of memory while reading the file")
+    except Exception as exc:  # a library's unexpected failure must not stop the batch
+        return _failed(path, rel, "parse", f"unexpected failure while reading ({type(exc).__name__}: {exc})")
+    return DocResult(doc)

@@ -1,0 +1,57 @@
+"""Turn document models into the rows of the contract files (documents, tables, cells)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extract.model import Document, Table
+from extract.numbers import format_number
+
+
+def document_row(doc: Document, error: str = "") -> dict[str, object]:
+    row: dict[str, object] = {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "format": doc.format,
+        "sha256": doc.sha256,
+        "pages": doc.pages if doc.status != "failed" else "",
+        "chars": len(doc.text) if doc.status != "failed" else "",
+        "status": doc.status,
+        "warnings": ";".join(doc.warnings),
+    }
+    row.update(doc.meta)
+    return row
+
+
+def table_csv_path(table: Table) -> str:
+    return f"tables/{table.table_id}.csv"
+
+
+def table_row(doc: Document, table: Table) -> dict[str, object]:
+    return {
+        "table_id": table.table_id,
+        "doc_id": doc.doc_id,
+        "n": table.n,
+        "caption": table.caption,
+        "page_start": table.page_start,
+        "page_end": table.page_end,
+        "n_rows": table.n_body_rows,
+        "n_cols": table.n_cols,
+        "header": " | ".join(table.header),
+        "continued": table.continued,
+        "csv_path": table_csv_path(table),
+    }
+
+
+def cell_rows(table: Table) -> Iterator[dict[str, object]]:
+    for row, role in zip(table.rows, table.roles):
+        for cell in row:
+            yield {
+                "table_id": table.table_id,
+                "row": cell.row,
+                "col": cell.col,
+                "text": cell.text,
+                "value": format_number(cell.value),
+                "role": role,
+                "spanned": cell.spanned,
+            }
