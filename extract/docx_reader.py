@@ -97,8 +97,8 @@ class _Walker:
         grid: list[list[RawCell]] = []
         header_rows = 0
         nested: list = []
-        # vertical merges: grid column -> text of the origin cell above
-        origin: dict[int, str] = {}
+        # vertical merges: grid column -> the origin cell above
+        origin: dict[int, RawCell] = {}
         for tr in tbl.iter(W_TR):
             if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
                 continue  # a row of a nested table
@@ -123,16 +123,17 @@ class _Walker:
                     if vm is not None:
                         vmerge = vm.get(qn("w:val")) or "continue"
                 col = len(row)
-                if vmerge == "continue":
-                    text, spanned = origin.get(col, ""), True
+                if vmerge == "continue" and col in origin:
+                    cell = RawCell(origin[col].text, spanned=True)
+                    origin[col].rowspan += 1
                 else:
-                    text, spanned = self._cell_text(tc, nested), False
+                    cell = RawCell(self._cell_text(tc, nested), colspan=span)
                     if vmerge == "restart":
-                        origin[col] = text
+                        origin[col] = cell
                     else:
                         origin.pop(col, None)
-                row.append(RawCell(text, spanned))
-                row.extend(RawCell(text, True) for _ in range(span - 1))
+                row.append(cell)
+                row.extend(RawCell(cell.text, True) for _ in range(span - 1))
                 self.cells += span
                 if self.cells > self.limits.max_table_cells:
                     raise ReadError(f"too many table cells (over {self.limits.max_table_cells}); refusing the document")

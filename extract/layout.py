@@ -92,7 +92,7 @@ def assemble(items: list[RawParagraph | RawTable], doc_id: str) -> tuple[str, li
                     w.write("\t")
                 start, stop = w.write(raw.text)
                 value = parse_number(raw.text) if roles[r] != "header" else None
-                row.append(Cell(raw.text, r, c, raw.spanned, value, start, stop))
+                row.append(Cell(raw.text, r, c, raw.spanned, raw.rowspan, raw.colspan, value, start, stop))
             grid.append(row)
         caption = last_para.split("\n")[0] if is_caption(last_para) else ""
         n_parts = parts.get(id(item), 1)

@@ -28,6 +28,8 @@ class RawParagraph:
 class RawCell:
     text: str
     spanned: bool = False  # text copied here from a merged (gridSpan/vMerge) origin cell
+    rowspan: int = 1  # on a merge's origin cell: how many grid rows / columns it covers
+    colspan: int = 1
 
 
 @dataclass
@@ -49,6 +51,8 @@ class Cell:
     row: int
     col: int
     spanned: bool = False
+    rowspan: int = 1
+    colspan: int = 1
     value: float | None = None  # the number, when the cell is one
     start: int = 0  # char offsets of the cell text in Document.text
     stop: int = 0

@@ -56,7 +56,13 @@ def _table(page, table, page_no: int) -> RawTable:
         out: list[RawCell] = []
         for j, bbox in enumerate(row.cells):
             if bbox is not None:
-                out.append(RawCell(by_box[bbox]))
+                out.append(
+                    RawCell(
+                        by_box[bbox],
+                        rowspan=max(1, sum(1 for r in table.rows if bbox[1] - 1 <= r.bbox[1] < bbox[3] - 1)),
+                        colspan=max(1, sum(1 for x in lefts[:-1] if bbox[0] <= x < bbox[2] - 1)),
+                    )
+                )
                 continue
             cx = (lefts[j] + lefts[j + 1]) / 2 if j + 1 < len(lefts) else 0
             cy = (row.bbox[1] + row.bbox[3]) / 2

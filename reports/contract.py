@@ -13,7 +13,9 @@ COLUMNS: dict[str, list[str]] = {
         "table_id", "doc_id", "n", "caption", "page_start", "page_end", "n_rows", "n_cols", "header",
         "continued", "csv_path",
     ],
-    "cells.csv": ["table_id", "row", "col", "text", "value", "role", "spanned"],
+    # rowspan/colspan (on a merge's origin cell) and start/end (offsets into text/DOC_ID.txt) are
+    # additions at the end, as the contract allows
+    "cells.csv": ["table_id", "row", "col", "text", "value", "role", "spanned", "rowspan", "colspan", "start", "end"],
     "mentions.csv": [
         "mention_id", "doc_id", "type", "text", "normal", "start", "end", "table_id", "row", "col",
         "entity_id", "role",

@@ -54,4 +54,8 @@ def cell_rows(table: Table) -> Iterator[dict[str, object]]:
                 "value": format_number(cell.value),
                 "role": role,
                 "spanned": cell.spanned,
+                "rowspan": cell.rowspan,
+                "colspan": cell.colspan,
+                "start": cell.start,
+                "end": cell.stop,
             }

@@ -107,3 +107,10 @@ def test_nk2025_event_table_has_all_25_events_whose_counts_add_up_to_1393(read_c
     assert len(body) == 25
     assert sum(r[3].value for r in body) == 1393
     assert body[0][1].text.startswith("ВСЕРОССИЙСКАЯ НАУЧНО-ПРАКТИЧЕСКАЯ КОНФЕРЕНЦИЯ")
+
+
+@pytest.mark.parametrize("name", ["nk-dni-nauki-2023.docx", "nk-dni-nauki-2023.pdf"])
+def test_nk2023_merge_origin_cells_know_their_spans(read_corpus, name):
+    body = _body(read_corpus(name).tables[1])
+    assert body[0][0].rowspan == 4 and body[0][0].colspan == 1
+    assert body[0][1].rowspan == 1 and body[0][1].colspan == 1
