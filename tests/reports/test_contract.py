@@ -15,7 +15,7 @@ def _contract_columns() -> dict[str, list[str]]:
         body = m.group(2).replace("\n", " ")
         while re.search(r"\([^()]*\)", body):
             body = re.sub(r"\([^()]*\)", "", body)
-        out[m.group(1)] = [c.strip() for c in body.split(",") if c.strip()]
+        out[m.group(1)] = [c.strip(" .") for c in body.split(",") if c.strip(" .")]
     return out
 
 
