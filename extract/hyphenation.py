@@ -13,7 +13,7 @@ import re
 from extract.morph import is_known_word as _known
 
 _WORD_BEFORE = re.compile(r"(\w+)-$")
-_WORD_AFTER = re.compile(r"^(\w+)")
+_WORD_AFTER = re.compile(r"^(\w+)(-?)")
 
 
 def keep_hyphen(left: str, right: str) -> bool:
@@ -48,7 +48,9 @@ def join_lines(lines: list[str]) -> str:
         m = _WORD_BEFORE.search(out)
         n = _WORD_AFTER.match(line)
         if m and n and not out.endswith(" -"):
-            if keep_hyphen(m.group(1), n.group(1)):
+            # «психо-» + «лого-педагогических»: the fragment opens a compound, so the break was soft
+            compound_goes_on = n.group(2) == "-" and not (m.group(1)[-1].islower() and n.group(1)[0].isupper())
+            if not compound_goes_on and keep_hyphen(m.group(1), n.group(1)):
                 out += line
             else:
                 out = out[:-1] + line

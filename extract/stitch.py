@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from extract.hyphenation import join_lines
 from extract.model import RawCell, RawParagraph, RawTable
 from extract.numbers import parse_number
 
@@ -67,7 +68,7 @@ def _append_part(base: RawTable, part: RawTable) -> None:
         prev = base.rows[-1]
         for cell, more in zip(prev, rows[0]):
             if more.text.strip():
-                cell.text = (cell.text.rstrip() + " " + more.text.strip()).strip()
+                cell.text = join_lines([cell.text, more.text])
         rows = rows[1:]
     base.rows.extend(rows)
     base.page_end = max(base.page_end, part.page_end)

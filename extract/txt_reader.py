@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from extract.blocks import guess_heading, list_marker
+from extract.blocks import guess_heading, is_caption, list_marker
 from extract.errors import ReadError
 from extract.hyphenation import join_lines
 from extract.limits import Limits
 from extract.model import RawCell, RawParagraph, RawTable
+from extract.printed_table import recover_event_table
 
 _BOLD = re.compile(r"\*\*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -78,6 +79,34 @@ def _printed_paragraphs(lines: list[str]) -> list[list[str]]:
     return paras
 
 
+def _printed_items(lines: list[str], page: int) -> list[RawParagraph | RawTable]:
+    """Paragraphs of a printed-line export; after a «Таблица N» caption, try to rebuild the table."""
+    items: list[RawParagraph | RawTable] = []
+    start = 0
+    i = 0
+    while i < len(lines):
+        if is_caption(lines[i].strip()):
+            recovered = recover_event_table(lines[i + 1 :])
+            if recovered is not None:
+                table, used = recovered
+                items.extend(_printed_block(lines[start : i + 1], page))
+                items.append(table)
+                i = start = i + 1 + used
+                continue
+        i += 1
+    items.extend(_printed_block(lines[start:], page))
+    return items
+
+
+def _printed_block(lines: list[str], page: int) -> list[RawParagraph]:
+    out = []
+    for para in _printed_paragraphs(lines):
+        body = _BOLD.sub("", join_lines(para))
+        kind = "list_item" if list_marker(body) is not None else "paragraph"
+        out.append(RawParagraph(body, kind, page))
+    return out
+
+
 def _table_block(lines: list[str]) -> RawTable:
     return RawTable(rows=[[RawCell(c) for c in line.split("\t")] for line in lines], header_rows=0)
 
@@ -116,10 +145,7 @@ def read_txt(data: bytes, limits: Limits) -> tuple[list[RawParagraph | RawTable]
         if _is_printed_layout(lines):
             if "printed-lines" not in warnings:
                 warnings.append("printed-lines")
-            for para in _printed_paragraphs(lines):
-                body = _BOLD.sub("", join_lines(para))
-                kind = "list_item" if list_marker(body) is not None else "paragraph"
-                items.append(RawParagraph(body, kind, page_no))
+            items.extend(_printed_items(lines, page_no))
             continue
         for block in re.split(r"\n[ \t]*\n", page_text):
             blines = [line for line in block.split("\n") if line.strip()]

@@ -114,3 +114,18 @@ def test_nk2023_merge_origin_cells_know_their_spans(read_corpus, name):
     body = _body(read_corpus(name).tables[1])
     assert body[0][0].rowspan == 4 and body[0][0].colspan == 1
     assert body[0][1].rowspan == 1 and body[0][1].colspan == 1
+
+
+def test_nk2025_text_export_table_is_recovered_cell_for_cell_as_in_the_docx(read_corpus):
+    """The printed-line export flattens the table line by line, rows broken over pages interleaved."""
+    txt = read_corpus("nk-dni-nauki-2025.txt").tables
+    ref = read_corpus("nk-dni-nauki-2025.docx").tables[0]
+    assert len(txt) == 1
+    assert txt[0].caption == "Таблица 1 – Количество участников мероприятий по программе Дней науки"
+    assert [[c.text for c in r] for r in txt[0].rows] == [[c.text for c in r] for r in ref.rows]
+
+
+def test_nk2025_pdf_table_is_the_docx_table_cell_for_cell(read_corpus):
+    pdf = read_corpus("nk-dni-nauki-2025.pdf").tables[0]
+    ref = read_corpus("nk-dni-nauki-2025.docx").tables[0]
+    assert [[c.text for c in r] for r in pdf.rows] == [[c.text for c in r] for r in ref.rows]
