@@ -10,6 +10,7 @@ import re
 
 from extract.blocks import is_caption
 from extract.hyphenation import collapse_ws
+from extract.merges import fill_down_groups
 from extract.model import Block, Cell, RawCell, RawParagraph, RawTable, Table
 from extract.numbers import parse_number
 from extract.roles import guess_header_rows, row_roles
@@ -59,6 +60,9 @@ def assemble(items: list[RawParagraph | RawTable], doc_id: str) -> tuple[str, li
             _normalise_grid(item)
             item.header_rows = guess_header_rows(item.rows, item.header_rows)
     items, parts = stitch(items)
+    for item in items:
+        if isinstance(item, RawTable) and item.rows and item.infer_merges:
+            fill_down_groups(item)
     w = _Writer()
     blocks: list[Block] = []
     tables: list[Table] = []

@@ -43,6 +43,7 @@ class RawTable:
     col_edges: tuple[float, ...] = ()  # PDF geometry, used to stitch parts across pages
     top: float = 0.0  # PDF: y of the table's top edge on page_start
     bottom: float = 0.0  # PDF: y of the table's bottom edge on page_end
+    infer_merges: bool = False  # plain text: merged group cells show as a value then empty cells
 
 
 @dataclass

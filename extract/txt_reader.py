@@ -108,7 +108,7 @@ def _printed_block(lines: list[str], page: int) -> list[RawParagraph]:
 
 
 def _table_block(lines: list[str]) -> RawTable:
-    return RawTable(rows=[[RawCell(c) for c in line.split("\t")] for line in lines], header_rows=0)
+    return RawTable(rows=[[RawCell(c) for c in line.split("\t")] for line in lines], header_rows=0, infer_merges=True)
 
 
 def _text_block(lines: list[str], page: int) -> list[RawParagraph]:

@@ -77,7 +77,7 @@ def test_nk2023_split_table_part_starting_with_empty_cells_continues_the_row_abo
     assert "МБОУ «СОШ № 97»" in central[2].text and "ШКОЛА-САД № 235»" in central[2].text
 
 
-@pytest.mark.parametrize("name", ["nk-dni-nauki-2023.docx", "nk-dni-nauki-2023.pdf"])
+@pytest.mark.parametrize("name", FORMATS_2023)
 def test_nk2023_merged_day_cell_fills_every_row_it_spans(read_corpus, name):
     body = _body(read_corpus(name).tables[1])
     days = [r[0].text for r in body[:4]]
@@ -109,7 +109,7 @@ def test_nk2025_event_table_has_all_25_events_whose_counts_add_up_to_1393(read_c
     assert body[0][1].text.startswith("ВСЕРОССИЙСКАЯ НАУЧНО-ПРАКТИЧЕСКАЯ КОНФЕРЕНЦИЯ")
 
 
-@pytest.mark.parametrize("name", ["nk-dni-nauki-2023.docx", "nk-dni-nauki-2023.pdf"])
+@pytest.mark.parametrize("name", FORMATS_2023)
 def test_nk2023_merge_origin_cells_know_their_spans(read_corpus, name):
     body = _body(read_corpus(name).tables[1])
     assert body[0][0].rowspan == 4 and body[0][0].colspan == 1
@@ -129,3 +129,10 @@ def test_nk2025_pdf_table_is_the_docx_table_cell_for_cell(read_corpus):
     pdf = read_corpus("nk-dni-nauki-2025.pdf").tables[0]
     ref = read_corpus("nk-dni-nauki-2025.docx").tables[0]
     assert [[c.text for c in r] for r in pdf.rows] == [[c.text for c in r] for r in ref.rows]
+
+
+@pytest.mark.parametrize("name", ["nk-dni-nauki-2023.txt", "nk-dni-nauki-2023.pdf"])
+def test_nk2023_every_cell_equals_the_docx_cell(read_corpus, name):
+    ours = read_corpus(name).tables
+    ref = read_corpus("nk-dni-nauki-2023.docx").tables
+    assert [[[c.text for c in r] for r in t.rows] for t in ours] == [[[c.text for c in r] for r in t.rows] for t in ref]
