@@ -135,6 +135,7 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[RawParagr
                 or (ln.x0 > left + 12 and prev.text.rstrip().endswith((".", ":", ";", "!", "?")))
                 or (prev.x1 < right - 40 and not centred_run)
                 or ln.bold != prev.bold
+                or _centred(prev, left, right) != _centred(ln, left, right)
             )
             if new:
                 flush()
