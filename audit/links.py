@@ -12,7 +12,6 @@ from difflib import SequenceMatcher
 
 from extract.model import Document, Table
 
-_QUOTED = re.compile(r"«(.+)(?:»|$)")  # an unclosed « runs to the end
 TITLE_HEADER = re.compile(r"мероприяти|название", re.IGNORECASE)
 MIN_SIMILARITY = 0.85
 MIN_MARGIN = 0.08
@@ -34,26 +33,42 @@ def event_rows(table: Table) -> list[tuple[int, str]]:
     return [(r, table.rows[r][cols[0]].text) for r, role in enumerate(table.roles) if role == "body"]
 
 
-def _norm(text: str) -> str:
-    m = _QUOTED.search(text)
-    core = m.group(1) if m else text
-    return re.sub(r"[^а-яa-z0-9]+", " ", core.lower().replace("ё", "е")).strip()
+def first_quoted(text: str) -> str | None:
+    """The first «…» span, nested quotes included («Вехи истории МАУ ДО «Дом …» и …»); an unclosed
+    one runs to the end of the text."""
+    start = text.find("«")
+    if start < 0:
+        return None
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"«": 1, "»": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start + 1 : i]
+    return text[start + 1 :]
 
 
-def _similarity(key: str, title: str) -> float:
-    sm = SequenceMatcher(None, key, title, autojunk=False)
-    contained = sum(b.size for b in sm.get_matching_blocks()) / len(key)
-    return max(sm.ratio(), contained)
+def _words(text: str) -> list[str]:
+    """Word stems of the quoted title (or of the whole text when nothing is quoted)."""
+    quoted = first_quoted(text)
+    core = (quoted if quoted is not None else text).lower().replace("ё", "е")
+    return [w[:6] for w in re.findall(r"[а-яa-z0-9]+", core) if len(w) >= 3 or w.isdigit()]
+
+
+def _similarity(key: list[str], title: list[str]) -> float:
+    """How much of the heading's title the row's title contains, word by word (stems tolerate typos)."""
+    have = set(title)
+    contained = sum(1 for w in key if w in have) / len(key)
+    return max(contained, SequenceMatcher(None, key, title, autojunk=False).ratio())
 
 
 def match_event_row(title: str, doc: Document, exclude: Table | None = None) -> tuple[Table, int] | None:
     """The one event row whose title the given heading names, or None when none or several fit."""
-    key = _norm(title)
-    if len(key) < 12:
+    key = _words(title)
+    if len(key) < 3:
         return None
     scored = sorted(
         (
-            (_similarity(key, _norm(row_title)), n, r)
+            (_similarity(key, _words(row_title)), n, r)
             for n, table in enumerate(doc.tables)
             if table is not exclude
             for r, row_title in event_rows(table)
@@ -68,15 +83,20 @@ def match_event_row(title: str, doc: Document, exclude: Table | None = None) -> 
 
 
 def texts_above(doc: Document, block: int) -> list[str]:
-    """Headings above a block back to the previous table (nearest first), then quoted paragraphs."""
-    above = []
+    """The texts of the section a block is in, nearest first: back to its heading (and the short line
+    just above it, where a two-line title was read as two blocks), never past a table."""
+    texts = []
     for b in range(block - 1, -1, -1):
-        if doc.blocks[b].kind == "table":
+        above = doc.blocks[b]
+        if above.kind == "table":
             break
-        above.append(doc.blocks[b])
-    headings = [doc.block_text(b) for b in above if b.kind == "heading"]
-    quoted = [doc.block_text(b) for b in above if b.kind != "heading" and "«" in doc.block_text(b)]
-    return headings + quoted
+        texts.append(doc.block_text(above))
+        if above.kind == "heading":
+            if b > 0 and doc.blocks[b - 1].kind != "table" and len(doc.block_text(doc.blocks[b - 1])) <= 160:
+                texts.append(doc.block_text(doc.blocks[b - 1]))
+            break
+    headings = [t for t in texts if "«" in t or len(t) <= 160]
+    return headings
 
 
 def section_row(doc: Document, block: int, exclude: Table | None = None) -> tuple[Table, int] | None:

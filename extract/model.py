@@ -79,9 +79,16 @@ class Table:
     def n_body_rows(self) -> int:
         return sum(1 for role in self.roles if role != "header")
 
+    def _n_header(self) -> int:
+        """Header rows lead the table."""
+        n = 0
+        while n < len(self.roles) and self.roles[n] == "header":
+            n += 1
+        return n
+
     @property
     def header(self) -> list[str]:
-        heads = [r for r, role in zip(self.rows, self.roles) if role == "header"]
+        heads = self.rows[: self._n_header()]  # header rows lead the table; never scan all 20 000 rows
         if not heads:
             return []
         # several header rows: join distinct texts per column, top to bottom

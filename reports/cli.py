@@ -8,10 +8,12 @@ from pathlib import Path
 
 from reports.batch import run
 from reports.outdir import OutputDirError
+from reports.show_audit import load_findings, render
 
 EPILOG = """examples:
   reports run corpus -o outputs          every report under corpus/ into outputs/
   reports run a.docx b.pdf archive/ -o out
+  reports audit outputs                  the audit findings of that run, mismatches first
 
 exit codes: 0 every file was read, 1 some files failed (see OUT/errors.csv), 2 usage error"""
 
@@ -33,6 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="report files or folders")
     p_run.add_argument("-o", "--out", type=Path, required=True, metavar="OUT", help="output folder")
     p_run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p_audit = sub.add_parser(
+        "audit",
+        help="print the audit findings of an existing run, mismatches first",
+        description="Read OUT/audit.csv of an earlier `reports run` and print every finding: the check, where "
+        "it is, the declared and computed figures, and the evidence quoted from the document.",
+    )
+    p_audit.add_argument("out", type=Path, metavar="OUT", help="output folder of a `reports run`")
+    p_audit.add_argument(
+        "--status", choices=["mismatch", "unverifiable", "ok"], action="append",
+        help="show only findings with this status (repeatable); default: all",
+    )
     return parser
 
 
@@ -52,9 +65,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    if not (args.out / "audit.csv").is_file():
+        print(f"reports: error: {args.out} holds no audit.csv; run `reports run INPUT -o {args.out}` first", file=sys.stderr)
+        return 2
+    rows = load_findings(args.out)
+    if args.status:
+        rows = [r for r in rows if r["status"] in args.status]
+    print(render(rows))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return {"run": cmd_run}[args.command](args)
+    return {"run": cmd_run, "audit": cmd_audit}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ COLUMNS: dict[str, list[str]] = {
     "audit.csv": [
         "check_id", "doc_id", "table_id", "check", "where", "declared", "computed", "difference", "status",
         "evidence", "start", "end",
+        "reason",  # addition: why an unverifiable figure could not be checked
     ],
     "errors.csv": ["path", "stage", "error"],
 }

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from audit.findings import Finding
+from audit.run import audit_document
 from extract.errors import ReadError
 from extract.limits import DEFAULT_LIMITS, Limits
 from extract.model import Document
@@ -16,6 +18,7 @@ from extract.read import doc_id_for, file_format, read_file
 class DocResult:
     document: Document
     errors: list[tuple[str, str]] = field(default_factory=list)  # (stage, message)
+    findings: list[Finding] = field(default_factory=list)
 
 
 def _failed(path: Path, rel: str, stage: str, message: str) -> DocResult:
@@ -42,4 +45,10 @@ def process_file(path: Path, rel: str, limits: Limits = DEFAULT_LIMITS) -> DocRe
         return _failed(path, rel, "parse", "out of memory while reading the file")
     except Exception as exc:  # a library's unexpected failure must not stop the batch
         return _failed(path, rel, "parse", f"unexpected failure while reading ({type(exc).__name__}: {exc})")
-    return DocResult(doc)
+    result = DocResult(doc)
+    try:
+        result.findings = audit_document(doc)
+    except Exception as exc:  # the document stays readable even if a check breaks on it
+        result.errors.append(("audit", f"audit failed ({type(exc).__name__}: {exc}); the tables are still written"))
+        doc.status = "partial"
+    return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.findings import Finding
 from extract.model import Document, Table
 from extract.numbers import format_number
 
@@ -59,3 +60,22 @@ def cell_rows(table: Table) -> Iterator[dict[str, object]]:
                 "start": cell.start,
                 "end": cell.stop,
             }
+
+
+def audit_rows(doc: Document, findings: list[Finding]) -> Iterator[dict[str, object]]:
+    for i, f in enumerate(findings, start=1):
+        yield {
+            "check_id": f"{doc.doc_id}-a{i}",
+            "doc_id": doc.doc_id,
+            "table_id": f.table_id,
+            "check": f.check,
+            "where": f.where,
+            "declared": format_number(f.declared),
+            "computed": format_number(f.computed),
+            "difference": format_number(f.difference),
+            "status": f.status,
+            "evidence": f.evidence,
+            "start": "" if f.start is None else f.start,
+            "end": "" if f.end is None else f.end,
+            "reason": f.reason,
+        }

@@ -1,6 +1,7 @@
 """`reports run` on the real corpus with the bad files mixed in: nothing lost, every failure explained."""
 
 import csv
+from collections import Counter
 import subprocess
 import sys
 
@@ -155,3 +156,24 @@ def test_formula_like_text_is_written_as_text(tmp_path):
     texts = [c["text"] for c in _rows(out / "cells.csv")]
     assert "'=HYPERLINK(\"http://x\")" in texts and "'@SUM(A1)" in texts
     assert "-3" in texts  # a negative number stays a number
+
+
+def test_audit_runs_as_part_of_the_run_and_the_huge_table_adds_up(mixed_run):
+    out = mixed_run["out"]
+    doc = next(r for r in _rows(out / "documents.csv") if r["path"] == "bad/huge-table.docx")
+    findings = [f for f in _rows(out / "audit.csv") if f["doc_id"] == doc["doc_id"]]
+    checks = Counter((f["check"], f["status"]) for f in findings)
+    assert checks == {("row_total", "ok"): 20001, ("column_total", "ok"): 4}
+
+
+def test_reports_audit_prints_mismatches_first(mixed_run, capsys):
+    assert main(["audit", str(mixed_run["out"])]) == 0
+    printed = capsys.readouterr().out
+    statuses = [line.split()[0] for line in printed.splitlines() if line[:1].isupper() and line.split()[0] in
+                ("MISMATCH", "UNVERIFIABLE", "OK")]
+    assert statuses and statuses == sorted(statuses, key=["MISMATCH", "UNVERIFIABLE", "OK"].index)
+    assert "declared 25, computed 23, difference 2" in printed
+
+
+def test_reports_audit_on_a_folder_without_a_run_is_a_usage_error(tmp_path):
+    assert main(["audit", str(tmp_path)]) == 2
