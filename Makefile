@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Debian packages the pipeline needs at run time (none beyond Python yet; later stages add LibreOffice, Tesseract).
 DEB_PACKAGES ?= $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
-.PHONY: run test setup deps clean
+.PHONY: run test setup deps clean bench-tables
 
 # exit code 1 means "some files failed" (listed in outputs/errors.csv): a normal outcome for an archive
 run: setup
@@ -26,6 +26,11 @@ $(VENV)/.installed: pyproject.toml | deps
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+# cell accuracy of PDF tables: ours against camelot (lattice) and plain pdfplumber
+bench-tables: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/table_accuracy.py
 
 clean:
 	rm -rf $(VENV) outputs

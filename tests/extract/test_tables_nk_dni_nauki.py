@@ -136,3 +136,18 @@ def test_nk2023_every_cell_equals_the_docx_cell(read_corpus, name):
     ours = read_corpus(name).tables
     ref = read_corpus("nk-dni-nauki-2023.docx").tables
     assert [[[c.text for c in r] for r in t.rows] for t in ours] == [[[c.text for c in r] for r in t.rows] for t in ref]
+
+
+@pytest.mark.parametrize(
+    "name", FORMATS_2023 + ["nk-dni-nauki-2025.txt", "nk-dni-nauki-2025.docx", "nk-dni-nauki-2025.pdf"]
+)
+def test_tables_equal_the_stored_hand_checked_grids(read_corpus, name):
+    import json
+
+    from tests.conftest import ROOT
+
+    stem = name.rsplit(".", 1)[0]
+    expected = json.loads((ROOT / "tests/data/expected" / f"tables-{stem}.json").read_text(encoding="utf-8"))
+    tables = read_corpus(name).tables
+    assert [t.caption for t in tables] == [t["caption"] for t in expected["tables"]]
+    assert [[[c.text for c in r] for r in t.rows] for t in tables] == [t["rows"] for t in expected["tables"]]
