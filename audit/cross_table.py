@@ -12,7 +12,7 @@ import re
 
 from audit.columns import count_columns
 from audit.findings import Finding, compare
-from audit.links import is_event_table, section_row, table_label
+from audit.links import event_rows, is_event_table, section_row, table_label
 from extract.model import Document, Table
 
 
@@ -45,8 +45,10 @@ def cross_tables(doc: Document) -> list[Finding]:
         computed = sum(row[col].value or 0.0 for row, role in zip(table.rows, table.roles) if role == "body")
         row = summary.rows[r]
         evidence = doc.text[row[0].start : row[-1].stop].replace("\t", " | ")
+        title = dict(event_rows(summary)).get(r, "")
+        title = title if len(title) <= 60 else title[:57] + "…"
         where = (
-            f"{table_label(summary)}, строка {r} («{summary.header[s_col]}») = сумма столбца "
+            f"{table_label(summary)}, строка «{title}», столбец «{summary.header[s_col]}» = сумма столбца "
             f"«{table.header[col]}» таблицы {table.n} (разбивка под заголовком мероприятия)"
         )
         findings.append(

@@ -72,7 +72,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     rows = load_findings(args.out)
     if args.status:
         rows = [r for r in rows if r["status"] in args.status]
-    print(render(rows))
+    print(render(rows, shown=", ".join(args.status or [])))
     return 0
 
 

@@ -21,11 +21,12 @@ def load_findings(out: Path) -> list[dict[str, str]]:
     return rows
 
 
-def render(rows: list[dict[str, str]], width: int | None = None) -> str:
+def render(rows: list[dict[str, str]], width: int | None = None, shown: str = "") -> str:
     """One block per finding, so long Russian evidence wraps instead of breaking a grid."""
     width = width or shutil.get_terminal_size((100, 20)).columns
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ORDER}
-    lines = [f"{len(rows)} findings: {counts['mismatch']} mismatch, {counts['unverifiable']} unverifiable, {counts['ok']} ok", ""]
+    head = f"{len(rows)} findings: {counts['mismatch']} mismatch, {counts['unverifiable']} unverifiable, {counts['ok']} ok"
+    lines = [head + (f" (showing {shown} only)" if shown else ""), ""]
     for r in rows:
         figures = f"declared {r['declared'] or '—'}, computed {r['computed'] or '—'}"
         if r["difference"] not in ("", "0"):
