@@ -103,6 +103,26 @@ class Table:
         return cols
 
 
+MentionType = Literal["SCHOOL", "PERSON", "ORG", "LOC", "DATE"]
+
+
+@dataclass
+class Mention:
+    """An entity found in the text, with provenance: char offsets, and the cell when in a table."""
+
+    type: MentionType
+    start: int
+    stop: int
+    text: str
+    normal: str = ""
+    table_id: str = ""
+    row: int | None = None
+    col: int | None = None
+    role: str = ""  # PERSON: the position stated next to the name
+    attrs: dict[str, str] = field(default_factory=dict)  # SCHOOL: kind, number, legal_form, city, …; PERSON: gender, …
+    entity_id: str = ""
+
+
 @dataclass
 class Block:
     kind: BlockKind
@@ -125,6 +145,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     status: Status = "ok"
     meta: dict[str, str] = field(default_factory=dict)  # title, issuer, city, … (entity stage)
+    mentions: list[Mention] = field(default_factory=list)
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.stop]

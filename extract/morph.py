@@ -19,3 +19,10 @@ def morph_vocab() -> MorphVocab:
 @functools.lru_cache(maxsize=65536)
 def is_known_word(word: str) -> bool:
     return morph_vocab().word_is_known(word.lower())
+
+
+def to_nominative(parse):
+    """pymorphy2's own inflect (OpenCorpora grammemes), which natasha's MorphForm hides behind UD names."""
+    from pymorphy2.analyzer import Parse
+
+    return Parse.inflect(parse, {"nomn"})
