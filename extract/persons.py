@@ -30,9 +30,8 @@ ROLE_WORDS = (
     "преподавател", "воспитател", "логопед", "психолог", "инспектор", "глава", "мэр", "декан", "куратор",
     "старший", "ведущий", "главный", "первый", "советник", "эксперт", "тьютор", "сотрудник", "зав.", "зам.",
 )
+_DEGREE = r"(?:[кд]\.\s?[а-я]{1,4}\.\s?н\.\s*,?\s*)?"  # «к.п.н.,» between a name and its position
 _ROLE_HEAD = re.compile(r"^(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + r")", re.IGNORECASE)
-_MALE_END = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ой|ий)$")
-_FEMALE_END = re.compile(r"(ова|ева|ёва|ина|ына|ская|цкая|ая)$")
 
 
 @dataclass
@@ -45,13 +44,20 @@ class PersonSpan:
     initials: str = ""  # «Д.Ф.»
 
 
+def _grams(parse) -> set[str]:
+    return set(str(parse.tag).replace(" ", ",").split(","))
+
+
 def _is_name_word(word: str) -> bool:
-    """A capitalised word that can be a surname: a known surname or a word the dictionary does not know
-    as anything else («Министра», «Директор» are rejected)."""
+    """A capitalised word that can be a surname. Titles («Министра», «Директора») and inanimate nouns
+    («Министерства») are not; a word the dictionary knows only as something else may still be one
+    («Задорина»), since it stands before initials."""
+    if _ROLE_HEAD.match(word):
+        return False
     parses = morph_vocab().parse(word)
-    if any({"Surn", "Name", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses[:4]):
+    if any({"Surn", "Name", "Patr"} & _grams(p) for p in parses[:4]):
         return True
-    return not morph_vocab().word_is_known(word.lower())
+    return True  # standing before initials, a capitalised word is a surname («Задорина К.С.»)
 
 
 def rule_spans(text: str) -> list[PersonSpan]:
@@ -76,39 +82,76 @@ def rule_spans(text: str) -> list[PersonSpan]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _token_at(ndoc, start: int):
-    return next((t for t in ndoc.tokens if t.start == start), None)
+# surname endings by case: (ending, replacement in the nominative, gender)
+_ENDINGS = {
+    "gent": [("овой", "ова", "f"), ("евой", "ева", "f"), ("иной", "ина", "f"), ("ыной", "ына", "f"),
+             ("ской", "ская", "f"), ("цкой", "цкая", "f"), ("ского", "ский", "m"), ("цкого", "цкий", "m"),
+             ("ого", "ой", "m"), ("еля", "ель", "m"), ("ова", "ов", "m"), ("ева", "ев", "m"), ("ёва", "ёв", "m"), ("ина", "ин", "m"),
+             ("ына", "ын", "m")],
+    "datv": [("овой", "ова", "f"), ("евой", "ева", "f"), ("иной", "ина", "f"), ("ской", "ская", "f"),
+             ("скому", "ский", "m"), ("ову", "ов", "m"), ("еву", "ев", "m"), ("ину", "ин", "m")],
+    "ablt": [("овой", "ова", "f"), ("евой", "ева", "f"), ("иной", "ина", "f"), ("ской", "ская", "f"),
+             ("ским", "ский", "m"), ("овым", "ов", "m"), ("евым", "ев", "m"), ("иным", "ин", "m")],
+    "loct": [("овой", "ова", "f"), ("евой", "ева", "f"), ("иной", "ина", "f"), ("ском", "ский", "m"),
+             ("ове", "ов", "m"), ("еве", "ев", "m"), ("ине", "ин", "m")],
+}
+_NOMN_GENDER = [("ова", "f"), ("ева", "f"), ("ёва", "f"), ("ина", "f"), ("ына", "f"), ("ская", "f"), ("цкая", "f"),
+                ("ая", "f"), ("ов", "m"), ("ев", "m"), ("ёв", "m"), ("ин", "m"), ("ын", "m"), ("ский", "m"),
+                ("цкий", "m"), ("ой", "m"), ("ий", "m")]
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "gent", "Ins": "ablt", "Loc": "loct"}
+
+
+def surname_nominative(word: str, case: str, gender_hint: str = "") -> tuple[str, str]:
+    """The nominative of a surname in a known case, and the gender its ending shows («Ильясова» in
+    the genitive → Ильясов, m; «Севрюковой» → Севрюкова, f; «Сахно» does not change)."""
+    low = word.lower()
+    if case != "nomn":
+        for ending, repl, gender in _ENDINGS.get(case, []):
+            if low.endswith(ending) and len(low) > len(ending) + 1 and (not gender_hint or gender_hint == gender):
+                stem = word[: len(word) - len(ending)]
+                if repl.endswith("ий") and morph_vocab().parse(low)[0].normal_form.endswith("ой"):
+                    repl = repl[:-2] + "ой"  # «Донского» → Донской, not «Донский»
+                return stem + repl, gender
+    for ending, gender in _NOMN_GENDER:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            return word, gender
+    return word, gender_hint
+
+
+def _context(ndoc, text: str, span: PersonSpan) -> tuple[str, str]:
+    """(case, gender) of the name, read from the words agreeing with it: the position right after it
+    («, заведующего кафедрой» — genitive, masculine; «, доцент кафедры» — nominative), else natasha's
+    tag of the surname in its sentence."""
+    after = re.match(r"\s*,\s*" + _DEGREE + r"([а-яё]+)", text[span.stop :])
+    if after and _ROLE_HEAD.match(after.group(1)):
+        word = after.group(1)
+        parses = [p for p in morph_vocab().parse(word) if {"NOUN", "PRTF", "ADJF"} & _grams(p)]
+        if parses:
+            g = _grams(parses[0])
+            case = next((c for c in ("nomn", "gent", "datv", "ablt", "loct", "accs") if c in g), "nomn")
+            gender = ("m" if "masc" in g else "f" if "femn" in g else "") if {"PRTF", "ADJF"} & g else ""
+            return ("gent" if case == "accs" else case), gender
+    s_start = text.index(span.surname, span.start)
+    token = next((t for t in ndoc.tokens if t.start == s_start), None)
+    case = _CASES.get(token.feats.get("Case", "Nom"), "nomn") if token is not None else "nomn"
+    return case, ""
 
 
 def nominative(ndoc, span: PersonSpan, text: str) -> tuple[str, str, str, str]:
     """(surname, first name, patronymic) in the nominative and the gender, read in context."""
-    s_start = text.index(span.surname, span.start)
-    surname = normal_of(ndoc, s_start, s_start + len(span.surname)).split(" ")[0] or span.surname
     first = patronymic = ""
     if span.first:
+        s_start = text.index(span.surname, span.start)
         f_start = text.index(span.first, s_start + len(span.surname))
         p_start = text.index(span.patronymic, f_start + len(span.first))
+        surname = normal_of(ndoc, s_start, s_start + len(span.surname)).split(" ")[0] or span.surname
         first = normal_of(ndoc, f_start, f_start + len(span.first))
         patronymic = normal_of(ndoc, p_start, p_start + len(span.patronymic))
-    gender = _gender(ndoc, s_start, surname, patronymic, span)
-    return surname[:1].upper() + surname[1:], first, patronymic, gender
-
-
-def _gender(ndoc, s_start: int, surname: str, patronymic: str, span: PersonSpan) -> str:
-    if patronymic:
-        return "f" if patronymic.endswith("вна") or patronymic.endswith("чна") else "m"
-    if _FEMALE_END.search(surname.lower()):
-        return "f"
-    if _MALE_END.search(surname.lower()):
-        return "m"
-    # an invariable surname (Ступак, Сахно): the words agreeing with it tell
-    for token in ndoc.tokens:
-        if token.start >= span.stop and token.pos in ("VERB", "ADJ", "NOUN") and token.feats.get("Gender") in ("Masc", "Fem"):
-            if token.text.lower().startswith(("заведующ", "выступ", "рассказ", "представ", "отмет", "открыл")):
-                return "m" if token.feats["Gender"] == "Masc" else "f"
-        if token.start >= span.stop + 60:
-            break
-    return ""
+        gender = "f" if patronymic.endswith(("вна", "чна")) else "m"
+        return surname[:1].upper() + surname[1:], first, patronymic, gender
+    case, gender_hint = _context(ndoc, text, span)
+    surname, gender = surname_nominative(span.surname, case, gender_hint)
+    return surname, "", "", gender
 
 
 def display_name(surname: str, first: str, patronymic: str, initials: str) -> str:
@@ -118,16 +161,32 @@ def display_name(surname: str, first: str, patronymic: str, initials: str) -> st
 
 
 def role_near(text: str, start: int, stop: int) -> str:
-    """The position stated right after the name («, заведующего кафедрой …») or right before it."""
-    after = re.match(r"\s*[,–—-]\s*([^,;()\n\t]+(?:«[^»]*»[^,;()\n\t]*)?)", text[stop:])
-    if after and _ROLE_HEAD.match(after.group(1).strip()):
-        return _nominative_role(after.group(1).strip())
-    before = re.search(r"([^,.;:()\n]{3,120})$", text[:start].rstrip("\t "))
+    """The position stated beside the name: right after it («, заведующего кафедрой …») unless that
+    text runs on to another name («…, директор ИМЦ Хазова С.И.» is Хазова's), else right before it
+    («начальник Отдела образования … Ступак Ю.В.»), else the line above a name standing alone
+    (a signature: «Первый заместитель Министра» / «Е.А. Коузова»)."""
+    after = re.match(r"\s*[,–—-]\s*" + _DEGREE + r"([^,;()\n\t]+(?:«[^»]*»[^,;()\n\t]*)?)", text[stop:])
+    if after and _ROLE_HEAD.match(after.group(1).strip()) and not (
+        INITIALS_FIRST.search(after.group(1)) or SURNAME_FIRST.search(after.group(1) + " ")
+    ):
+        role, pos = after.group(1), stop + after.end()
+        while more := re.match(r",\s*([а-яё]+)([^,;()\n\t]*)", text[pos:]):
+            if not any("ADJF" in str(p.tag) for p in morph_vocab().parse(more.group(1))[:2]):
+                break
+            role += more.group(0)
+            pos += more.end()
+        return _nominative_role(role.strip())
+    line_start = text.rfind("\n", 0, start) + 1
+    before = re.search(r"([^,.;:()\n]{3,160})$", text[line_start:start].rstrip("\t "))
     if before:
         words = before.group(1).strip().split()
         for i, w in enumerate(words):
             if _ROLE_HEAD.match(w):
                 return _nominative_role(" ".join(words[i:]))
+    if not text[line_start:start].strip():
+        prev = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+        if prev and len(prev) < 120 and _ROLE_HEAD.match(prev):
+            return _nominative_role(prev)
     return ""
 
 

@@ -19,6 +19,7 @@ COLUMNS: dict[str, list[str]] = {
     "mentions.csv": [
         "mention_id", "doc_id", "type", "text", "normal", "start", "end", "table_id", "row", "col",
         "entity_id", "role",
+        "gender", "kind", "city",  # additions: PERSON gender; SCHOOL kind and the city that places it
     ],
     "schools.csv": [
         "school_id", "city", "district", "kind", "number", "name", "full_name", "legal_forms", "honorific",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from audit.findings import Finding
 from audit.run import audit_document
+from extract.entities import tag_entities
 from extract.errors import ReadError
 from extract.limits import DEFAULT_LIMITS, Limits
 from extract.model import Document
@@ -46,6 +47,11 @@ def process_file(path: Path, rel: str, limits: Limits = DEFAULT_LIMITS) -> DocRe
     except Exception as exc:  # a library's unexpected failure must not stop the batch
         return _failed(path, rel, "parse", f"unexpected failure while reading ({type(exc).__name__}: {exc})")
     result = DocResult(doc)
+    try:
+        tag_entities(doc)
+    except Exception as exc:  # entities are lost for this document, its tables and text are not
+        result.errors.append(("ner", f"entity extraction failed ({type(exc).__name__}: {exc})"))
+        doc.status = "partial"
     try:
         result.findings = audit_document(doc)
     except Exception as exc:  # the document stays readable even if a check breaks on it

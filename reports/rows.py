@@ -79,3 +79,24 @@ def audit_rows(doc: Document, findings: list[Finding]) -> Iterator[dict[str, obj
             "end": "" if f.end is None else f.end,
             "reason": f.reason,
         }
+
+
+def mention_rows(doc: Document) -> Iterator[dict[str, object]]:
+    for i, m in enumerate(doc.mentions, start=1):
+        yield {
+            "mention_id": f"{doc.doc_id}-m{i}",
+            "doc_id": doc.doc_id,
+            "type": m.type,
+            "text": m.text,
+            "normal": m.normal,
+            "start": m.start,
+            "end": m.stop,
+            "table_id": m.table_id,
+            "row": "" if m.row is None else m.row,
+            "col": "" if m.col is None else m.col,
+            "entity_id": m.entity_id,
+            "role": m.role,
+            "gender": m.attrs.get("gender", ""),
+            "kind": m.attrs.get("kind", ""),
+            "city": m.attrs.get("city", ""),
+        }

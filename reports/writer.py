@@ -9,7 +9,7 @@ from typing import IO
 from reports.contract import COLUMNS
 from reports.csvsafe import neutralise, write_grid
 from reports.process import DocResult
-from reports.rows import audit_rows, cell_rows, document_row, table_csv_path, table_row
+from reports.rows import audit_rows, cell_rows, mention_rows, document_row, table_csv_path, table_row
 
 
 class RunWriter:
@@ -21,7 +21,7 @@ class RunWriter:
         (folder / "tables").mkdir()
         self._files: dict[str, IO[str]] = {}
         self._writers: dict[str, csv.writer] = {}
-        for name in ("documents.csv", "tables.csv", "cells.csv", "audit.csv", "errors.csv"):
+        for name in ("documents.csv", "tables.csv", "cells.csv", "mentions.csv", "audit.csv", "errors.csv"):
             fh = (folder / name).open("w", encoding="utf-8", newline="")
             self._files[name] = fh
             self._writers[name] = csv.writer(fh, lineterminator="\n")
@@ -51,6 +51,8 @@ class RunWriter:
             for row in cell_rows(table):
                 self._row("cells.csv", row)
             write_grid(self.folder / table_csv_path(table), [[c.text for c in r] for r in table.rows])
+        for row in mention_rows(doc):
+            self._row("mentions.csv", row)
         for row in audit_rows(doc, result.findings):
             self._row("audit.csv", row)
 
