@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Debian packages the pipeline needs at run time (none beyond Python yet; later stages add LibreOffice, Tesseract).
 DEB_PACKAGES ?= $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
-.PHONY: run test setup deps clean bench-tables
+.PHONY: run test setup deps clean bench-tables bench-entities
 
 # exit code 1 means "some files failed" (listed in outputs/errors.csv): a normal outcome for an archive
 run: setup
@@ -31,6 +31,10 @@ $(VENV)/.installed: pyproject.toml | deps
 bench-tables: setup
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/table_accuracy.py
+
+# precision/recall/F1 of the entity stage against the hand-checked gold, beside raw natasha
+bench-entities: setup
+	$(BIN)/python benchmarks/entity_quality.py
 
 clean:
 	rm -rf $(VENV) outputs

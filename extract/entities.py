@@ -13,7 +13,8 @@ from extract.dates import find_dates
 from extract.metadata import city_nominative, document_year, extract_metadata
 from extract.model import Document, Mention
 from extract.ner import analyse, normal_of
-from extract.persons import NAME_PATRONYMIC, _is_name_word, display_name, nominative, role_near, rule_spans
+from extract.morph import morph_vocab, to_nominative
+from extract.persons import NAME_PATRONYMIC, _is_name_word, display_name, nominative, role_near, rule_spans, surname_nominative
 from extract.schools import find_schools
 from extract.segments import Segment, segments
 
@@ -32,12 +33,35 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < y and x < a[1] for x, y in spans)
 
 
+_HONOREE = re.compile(r"(?:им\.|имени)\s*(?:(?:дважды\s+)?Геро[яй](?:\s+[А-ЯЁ][а-яё]+){1,2}\s+|[а-яё]+\s+)?"
+                      r"(?P<first>[А-ЯЁ][а-яё]+)\s(?P<last>[А-ЯЁ][а-яё]+)$")
+
+
+def _honoree(seg: Segment, s, text: str) -> Mention | None:
+    """The person a school is named after, when named by first name and surname («имени Героя
+    Советского Союза Зины Портновой» → Портнова Зина); initials forms are found by the person rules."""
+    m = _HONOREE.search(s.honorific)
+    if m is None:
+        return None
+    at = text.find(s.honorific, s.start)
+    start, stop = at + m.start("first"), at + m.end("last")
+    surname, gender = surname_nominative(m.group("last"), "gent")
+    parses = [p for p in morph_vocab().parse(m.group("first")) if "Name" in str(p.tag)]
+    form = to_nominative(parses[0]) if parses else None
+    first = form.word.capitalize() if form is not None else m.group("first")
+    return Mention("PERSON", seg.start + start, seg.start + stop, text[start:stop], f"{surname} {first}",
+                   attrs={"surname": surname, "first_name": first, "gender": gender})
+
+
 def _school_mentions(seg: Segment, doc_city: str, row_city: str) -> list[Mention]:
     out = []
     for s in find_schools(seg.text):
+        honoree = _honoree(seg, s, seg.text) if s.honorific else None
+        if honoree is not None and not any(o.type == "PERSON" and o.start == honoree.start for o in out):
+            out.append(honoree)
         attrs = {"kind": s.kind, "number": s.number, "name": s.display, "legal_form": s.legal_form,
                  "honorific": s.honorific, "profile": s.profile, "city": s.city or row_city or doc_city}
-        attrs.update(s.attrs)
+        attrs.update({k: v for k, v in s.attrs.items() if k != "written"})
         out.append(Mention("SCHOOL", seg.start + s.start, seg.start + s.stop, seg.text[s.start : s.stop].strip(),
                            s.display, attrs={k: v for k, v in attrs.items() if v}))
     return out
@@ -83,9 +107,11 @@ def _segment_mentions(doc: Document, seg: Segment, year: int | None, doc_city: s
     for span in persons:
         mentions.append(_person_mention(seg, ndoc, span, doc))
     taken = [(m.start - seg.start, m.stop - seg.start) for m in mentions if m.type in ("SCHOOL", "PERSON")]
+    people = [(m.start - seg.start, m.stop - seg.start) for m in mentions if m.type == "PERSON"]
     for span in ndoc.spans:
         start, stop = _natasha_span(seg.text, span.start, span.stop)
-        if stop - start < 2 or _overlaps((start, stop), taken):
+        # a person may stand inside a school's honorific («имени … Зины Портновой»); nothing else may
+        if stop - start < 2 or _overlaps((start, stop), people if span.type == "PER" else taken):
             continue
         text = seg.text[start:stop]
         if span.type == "PER":
@@ -104,13 +130,19 @@ def _segment_mentions(doc: Document, seg: Segment, year: int | None, doc_city: s
     return mentions
 
 
-def _row_city(doc: Document, seg: Segment, cities: set[str]) -> str:
-    """A table row whose first cell is a city («Междуреченск») places the schools of that row."""
-    if not seg.table_id:
-        return ""
+_DISTRICT_FORM = re.compile(r"(?:ский|цкий|ный|ий|ый|ой)$")
+
+
+def _row_place(doc: Document, seg: Segment, cities: set[str]) -> tuple[str, str]:
+    """(city, district) named by the first cell of a table row: «Междуреченск» places the row's schools
+    in that city; «Центральный» in that district of the document's city."""
     table = next(t for t in doc.tables if t.table_id == seg.table_id)
     first = table.rows[seg.row][0].text.strip()
-    return first if first in cities else ""
+    if not first or " " in first or not first[0].isupper():
+        return "", ""
+    if _DISTRICT_FORM.search(first):
+        return "", first if table.header and re.match(r"(?i)район", table.header[0]) else ""
+    return (first if first in cities else ""), ""
 
 
 def _bare_numbers(doc: Document, seg: Segment, city: str) -> list[Mention]:
@@ -156,10 +188,13 @@ def tag_entities(doc: Document) -> None:
     for seg in segs:
         if not seg.table_id:
             continue
-        row_city = _row_city(doc, seg, known_cities | {doc_city})
+        row_city, district = _row_place(doc, seg, known_cities | {doc_city})
         for m in mentions:
-            if m.type == "SCHOOL" and m.table_id == seg.table_id and m.row == seg.row and row_city:
-                m.attrs["city"] = row_city
+            if m.type == "SCHOOL" and m.table_id == seg.table_id and m.row == seg.row:
+                if row_city:
+                    m.attrs["city"] = row_city
+                if district:
+                    m.attrs["district"] = district
         for m in _bare_numbers(doc, seg, row_city or doc_city):
             m.table_id, m.row, m.col = seg.table_id, seg.row, seg.col
             mentions.append(m)

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from extract.morph import morph_vocab, to_nominative
-from extract.ner import normal_of
 
 _UP, _LOW = "А-ЯЁ", "а-яё"
 _SURNAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
@@ -139,19 +138,27 @@ def _context(ndoc, text: str, span: PersonSpan) -> tuple[str, str]:
 
 def nominative(ndoc, span: PersonSpan, text: str) -> tuple[str, str, str, str]:
     """(surname, first name, patronymic) in the nominative and the gender, read in context."""
-    first = patronymic = ""
     if span.first:
+        # the patronymic always shows the gender («Анатольевна», «Анатольевны» → f)
+        gender = "f" if re.search(r"(?:вн|чн)[аыеуо]", span.patronymic) else "m"
         s_start = text.index(span.surname, span.start)
-        f_start = text.index(span.first, s_start + len(span.surname))
-        p_start = text.index(span.patronymic, f_start + len(span.first))
-        surname = normal_of(ndoc, s_start, s_start + len(span.surname)).split(" ")[0] or span.surname
-        first = normal_of(ndoc, f_start, f_start + len(span.first))
-        patronymic = normal_of(ndoc, p_start, p_start + len(span.patronymic))
-        gender = "f" if patronymic.endswith(("вна", "чна")) else "m"
-        return surname[:1].upper() + surname[1:], first, patronymic, gender
+        token = next((t for t in ndoc.tokens if t.start == s_start), None)
+        case = _CASES.get(token.feats.get("Case", "Nom"), "nomn") if token is not None else "nomn"
+        surname, _ = surname_nominative(span.surname, case, gender)
+        return surname, _name_nominative(span.first, "Name", gender), _name_nominative(span.patronymic, "Patr", gender), gender
     case, gender_hint = _context(ndoc, text, span)
     surname, gender = surname_nominative(span.surname, case, gender_hint)
     return surname, "", "", gender
+
+
+def _name_nominative(word: str, gram: str, gender: str) -> str:
+    """A first name or patronymic in the nominative, of the given gender."""
+    want = "femn" if gender == "f" else "masc"
+    parses = [p for p in morph_vocab().parse(word) if gram in _grams(p) and want in _grams(p)]
+    if not parses or "nomn" in _grams(parses[0]):
+        return word
+    form = to_nominative(parses[0])
+    return form.word.capitalize() if form is not None else word
 
 
 def display_name(surname: str, first: str, patronymic: str, initials: str) -> str:

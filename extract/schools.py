@@ -38,10 +38,10 @@ KINDS: list[tuple[str, str, str]] = [
     (r"(?i:(?:городск\w*\s+|экспериментальн\w*\s+)?гимнази\w*)", "гимназия", "Гимназия"),
     (r"(?i:(?:экспериментальн\w*\s+|технический\s+)?лице[йяюеи]\w*)", "лицей", "Лицей"),
     (r"ЦРР\s?[–-]\s?д/с|(?i:д/с)|(?i:детск\w*\s+сад\w*)|ДОУ", "детский сад", "Детский сад"),
-    (r"ГДДЮТ|ГДДТ|ДДЮТ|ДДТ|ЦДТ|ЦДО|ЦВР|СЮТ|ДЮСШ|ДТ|(?i:(?:дом|дворц|дворец|центр)\w*\s+(?:детск\w*\s+)?(?:и\s+юношеск\w*\s+)?творчеств\w*)"
+    (r"ГДД\(Ю\)Т|ДД\(Ю\)Т|ГДДЮТ|ГДДТ|ДДЮТ|ДДТ|ЦДТ|ЦДО|ЦВР|СЮТ|ДЮСШ|ДТ|(?i:(?:дом|дворц|дворец|центр)\w*\s+(?:детск\w*\s+)?(?:и\s+юношеск\w*\s+)?творчеств\w*)"
      r"|(?i:центр\w*\s+дополнительн\w*\s+образовани\w*)", "доп. образование", ""),
     (r"(?i:колледж\w*|техникум\w*|университет\w*|училищ\w*)", "вуз/ссуз", ""),
-    (r"(?i:школ\w*)", "школа", "Школа"),  # a school of unstated kind («школ №112, 4»)
+    (r"(?i:школ(?:а|ы|е|у|ой|ам|ами|ах)?)", "школа", "Школа"),  # a school of unstated kind («школ №112, 4»)
 ]
 _KIND_RE = re.compile(_B + "(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _, _) in enumerate(KINDS)) + ")" + _E)
 _LEGAL_BEFORE = re.compile(_B + "(?P<legal>" + LEGAL + r")\s*(?P<q>«)?\s*$")
@@ -92,7 +92,11 @@ class SchoolSpan:
         if self.number:
             return f"{stem} № {self.number}".strip()
         if self.name:
-            return f"{stem} «{self.name}»".strip()
+            # «Экспериментальный лицей «…»» keeps the kind as written; a legal form alone gives the name
+            written = self.attrs.get("written", "")
+            if " " in written:
+                stem = written[:1].upper() + written[1:]
+            return f"{stem} «{self.name}»".strip() if stem else self.name
         return " ".join(x for x in (self.abbr or stem, self.attrs.get("district", "")) if x)
 
 
@@ -192,7 +196,8 @@ def find_schools(text: str) -> list[SchoolSpan]:
             quoted = True
         if kind == "детский сад" and written == "ДОУ" and not legal:
             continue  # «ДОУ» alone is the generic word for kindergartens
-        span = SchoolSpan(start, m.end(), kind, legal_form=legal, abbr=written if written.isupper() else "")
+        span = SchoolSpan(start, m.end(), kind, legal_form=legal, abbr=written if written.isupper() else "",
+                          attrs={"written": written})
         found = _extend(text, span, m.end(), quoted, bool(_PLURAL.match(written)))
         head = found[0]
         if not (head.number or head.name or head.honorific or legal):
