@@ -14,7 +14,7 @@ from extract.metadata import city_nominative, document_year, extract_metadata
 from extract.model import Document, Mention
 from extract.ner import analyse, normal_of
 from extract.morph import morph_vocab, to_nominative
-from extract.persons import NAME_PATRONYMIC, _is_name_word, display_name, nominative, role_near, rule_spans, surname_nominative
+from extract.persons import NAME_PATRONYMIC, display_name, is_person_word, nominative, role_near, rule_spans, surname_nominative
 from extract.schools import find_schools
 from extract.segments import Segment, segments
 
@@ -115,8 +115,8 @@ def _segment_mentions(doc: Document, seg: Segment, year: int | None, doc_city: s
             continue
         text = seg.text[start:stop]
         if span.type == "PER":
-            if " " not in text and not _is_name_word(text):
-                continue  # natasha takes a lone «Министра» for a person
+            if " " not in text and not is_person_word(text):
+                continue  # natasha takes a lone «Министра», «Новоильинский», «Таштагола» for a person
             m = NAME_PATRONYMIC.fullmatch(text)
             attrs = {"first_name": m.group(1), "patronymic": m.group(2)} if m else {}
             normal = text if m else normal_of(ndoc, start, stop)
@@ -152,8 +152,8 @@ def _bare_numbers(doc: Document, seg: Segment, city: str) -> list[Mention]:
     if not _SCHOOL_COLUMN.match(header) or re.search(r"[А-ЯЁа-яё]", seg.text):
         return []
     return [
-        Mention("SCHOOL", seg.start + m.start(), seg.start + m.end(), m.group(1), f"№ {m.group(1)}",
-                attrs={"kind": "", "number": m.group(1), "city": city, "bare": "true"})
+        Mention("SCHOOL", seg.start + m.start(), seg.start + m.end(), m.group(1), f"Школа № {m.group(1)}",
+                attrs={"kind": "школа", "number": m.group(1), "city": city, "bare": "true"})
         for m in _BARE_NUMBERS.finditer(seg.text)
     ]
 
@@ -199,4 +199,4 @@ def tag_entities(doc: Document) -> None:
             m.table_id, m.row, m.col = seg.table_id, seg.row, seg.col
             mentions.append(m)
     _link_name_patronymic(mentions)
-    doc.mentions = sorted(mentions, key=lambda m: (m.start, m.stop, m.type, m.normal))
+    doc.mentions = sorted(mentions, key=lambda m: (m.start, m.stop, m.type))  # stable: found order breaks ties

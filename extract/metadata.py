@@ -32,6 +32,8 @@ _CITY = re.compile(
 _REGION = re.compile(
     r"(?P<r>[А-ЯЁ][а-яё]+(?:ой|ая|ую|кой|кая)|[А-ЯЁ]+(?:ОЙ|АЯ))\s+(?P<t>(?i:област[иьюя]|кра[яйе]|республик[иаеу]))"
 )
+# where a letterhead's name ends and its address, phones and codes begin
+_ADDRESS = re.compile(r"\s(?=(?:ул\.|улица|площадь|пл\.|пр\.|проспект|д\.\s?\d|[Тт]ел\.|[Тт]елефон|e-mail|\d{6}|ОКПО|ИНН|ОГРН)\b)")
 _CITATION = re.compile(r"(?i:от|и|до)\s*$")
 _WORDS_NOT_CITIES = {"Новокузнецкого", "Городской"}
 
@@ -102,7 +104,7 @@ def extract_metadata(doc: Document) -> dict[str, str]:
         if _TITLE_START.match(t) or (_SUBJECT.match(t) and len(t) < 300):
             parts = [t]
             for nxt in texts[i + 1 : i + 5]:  # «ОТЧЁТ» / «о проведении …» / «НАЗВАНИЕ» / «9-21 февраля 2023 года»
-                if len(nxt) > 200 or nxt.rstrip().endswith((".", ";", ":")) or _TITLE_START.match(nxt):
+                if len(nxt) > 200 or nxt.rstrip().endswith((".", ";", ":", "!")) or _TITLE_START.match(nxt):
                     break
                 parts.append(nxt)
             meta["title"] = " ".join(" ".join(parts).split())
@@ -111,8 +113,8 @@ def extract_metadata(doc: Document) -> dict[str, str]:
     # issuer: the letterhead above the title, the first block naming a body that issues documents
     for t, b in zip(texts[: title_at if title_at is not None else 4], head):
         letterhead = b.kind != "list_item" and (b.kind == "heading" or "\n" in t or t[:40].isupper() or len(t) < 150)
-        if _ISSUER.search(t) and letterhead and len(t) < 400:
-            meta["issuer"] = " ".join(t.split())
+        if _ISSUER.search(t) and letterhead and len(t) < 600:
+            meta["issuer"] = _ADDRESS.split(" ".join(t.split()), maxsplit=1)[0].strip(" ,")
             break
     if not meta["title"]:
         first = next((t for t, b in zip(texts, head) if b.kind == "heading" and t != meta["issuer"].split("\n")[0]), "")

@@ -47,6 +47,16 @@ def _grams(parse) -> set[str]:
     return set(str(parse.tag).replace(" ", ",").split(","))
 
 
+def is_person_word(word: str) -> bool:
+    """Can a single word natasha took for a person be one? Not a word the dictionary knows only as
+    something else: a district («Новоильинский»), a town («Таштагола»), a title («Министра»)."""
+    if _ROLE_HEAD.match(word):
+        return False
+    if not morph_vocab().word_is_known(word.lower()):
+        return True
+    return any({"Surn", "Name", "Patr"} & _grams(p) for p in morph_vocab().parse(word)[:4])
+
+
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can be a surname. Titles («Министра», «Директора») and inanimate nouns
     («Министерства») are not; a word the dictionary knows only as something else may still be one
@@ -148,7 +158,21 @@ def nominative(ndoc, span: PersonSpan, text: str) -> tuple[str, str, str, str]:
         return surname, _name_nominative(span.first, "Name", gender), _name_nominative(span.patronymic, "Patr", gender), gender
     case, gender_hint = _context(ndoc, text, span)
     surname, gender = surname_nominative(span.surname, case, gender_hint)
-    return surname, "", "", gender
+    return surname, "", "", gender or _verb_gender(ndoc, span)
+
+
+def _verb_gender(ndoc, span: PersonSpan) -> str:
+    """An invariable surname (Круль, Давыденко): the past-tense verb nearest to it in its sentence
+    tells the gender («выступила … С.В.Круль»)."""
+    sent = next((s for s in ndoc.sents if s.start <= span.start < s.stop), None)
+    if sent is None:
+        return ""
+    verbs = []
+    for t in sent.tokens:
+        grams = _grams(morph_vocab().parse(t.text.lower())[0]) if t.text.isalpha() else set()
+        if "VERB" in grams and "past" in grams and grams & {"masc", "femn"}:
+            verbs.append((min(abs(t.start - span.stop), abs(span.start - t.stop)), "m" if "masc" in grams else "f"))
+    return min(verbs)[1] if verbs else ""
 
 
 def _name_nominative(word: str, gram: str, gender: str) -> str:
