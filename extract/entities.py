@@ -200,3 +200,5 @@ def tag_entities(doc: Document) -> None:
             mentions.append(m)
     _link_name_patronymic(mentions)
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.stop, m.type))  # stable: found order breaks ties
+    for i, m in enumerate(doc.mentions, start=1):
+        m.mention_id = f"{doc.doc_id}-m{i}"

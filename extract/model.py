@@ -121,6 +121,7 @@ class Mention:
     role: str = ""  # PERSON: the position stated next to the name
     attrs: dict[str, str] = field(default_factory=dict)  # SCHOOL: kind, number, legal_form, city, …; PERSON: gender, …
     entity_id: str = ""
+    mention_id: str = ""  # DOC_ID-mN, in text order
 
 
 @dataclass

@@ -86,7 +86,8 @@ class SchoolSpan:
 
     @property
     def display(self) -> str:
-        stem = next((d for _, k, d in KINDS if k == self.kind and d), "") or self.abbr
+        written = " ".join(self.attrs.get("written", "").split())
+        stem = next((d for _, k, d in KINDS if k == self.kind and d), "") or self.abbr or written[:1].upper() + written[1:]
         if self.kind == "детский сад" and not stem:
             stem = "Детский сад"
         if self.number:
@@ -97,7 +98,7 @@ class SchoolSpan:
             if " " in written:
                 stem = written[:1].upper() + written[1:]
             return f"{stem} «{self.name}»".strip() if stem else self.name
-        return " ".join(x for x in (self.abbr or stem, self.attrs.get("district", "")) if x)
+        return " ".join(x for x in (self.abbr or stem, self.attrs.get("district", ""), self.honorific) if x)
 
 
 def _kind_of(m: re.Match) -> tuple[str, str]:

@@ -8,15 +8,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from reports.contract import COLUMNS
-from reports.csvsafe import write_csv
+from normalize.registry_file import Registry
 from reports.discover import discover
 from reports.outdir import check_target, discard, staging_dir, swap_in
 from reports.process import process_file
 from reports.writer import RunWriter
 
-# files whose rows later stages fill; written with their contract headers so the set is complete
-_LATER_FILES = ("schools.csv", "people.csv", "events.csv")
 
 
 @dataclass
@@ -32,7 +29,7 @@ class RunSummary:
         return 1 if self.failed else 0
 
 
-def run(inputs: list[Path], out: Path, progress: bool | None = None) -> RunSummary:
+def run(inputs: list[Path], out: Path, progress: bool | None = None, registry: Registry | None = None) -> RunSummary:
     """Process the inputs into `out`, replacing it atomically; raises OutputDirError or FileNotFoundError."""
     for root in inputs:
         if not root.exists():
@@ -50,8 +47,7 @@ def run(inputs: list[Path], out: Path, progress: bool | None = None) -> RunSumma
                 writer.add(process_file(item.path, item.rel))
         finally:
             writer.close()
-        for name in _LATER_FILES:
-            write_csv(tmp / name, COLUMNS[name], [])
+        writer.finish(registry)
         swap_in(tmp, out)
     except BaseException:
         discard(tmp)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from normalize.registry_file import RegistryError, load_registry
 from reports.batch import run
 from reports.outdir import OutputDirError
 from reports.show_audit import load_findings, render
@@ -35,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="report files or folders")
     p_run.add_argument("-o", "--out", type=Path, required=True, metavar="OUT", help="output folder")
     p_run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p_run.add_argument(
+        "--registry", type=Path, metavar="FILE",
+        help="CSV of corrections to the school registry: official institutions (with INN/OGRN), "
+        "aliases pinned to an institution, splits of wrong merges (see registry.example.csv)",
+    )
     p_audit = sub.add_parser(
         "audit",
         help="print the audit findings of an existing run, mismatches first",
@@ -51,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_run(args: argparse.Namespace) -> int:
     try:
-        summary = run(args.inputs, args.out, progress=False if args.quiet else None)
-    except (OutputDirError, FileNotFoundError) as exc:
+        registry = load_registry(args.registry) if args.registry else None
+        summary = run(args.inputs, args.out, progress=False if args.quiet else None, registry=registry)
+    except (OutputDirError, FileNotFoundError, RegistryError) as exc:
         print(f"reports: error: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:

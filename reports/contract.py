@@ -24,10 +24,12 @@ COLUMNS: dict[str, list[str]] = {
     "schools.csv": [
         "school_id", "city", "district", "kind", "number", "name", "full_name", "legal_forms", "honorific",
         "profile", "variants", "n_mentions", "n_docs", "confidence", "review",
+        "inn", "ogrn",  # additions: from the user's registry file
     ],
     "people.csv": [
         "person_id", "surname", "first_name", "patronymic", "initials", "name", "gender", "roles",
         "affiliations", "n_mentions", "n_docs",
+        "city",  # addition: the city of the documents that name the person
     ],
     "events.csv": [
         "event_id", "doc_id", "date_start", "date_end", "time", "kind", "title", "venue_school_id",

@@ -13,6 +13,10 @@ from extract.errors import ReadError
 from extract.limits import DEFAULT_LIMITS, Limits
 from extract.model import Document
 from extract.read import doc_id_for, file_format, read_file
+from normalize.events import EventRecord, document_events
+from normalize.people import PersonRecord
+from normalize.records import person_records, school_records
+from normalize.schools import SchoolRecord
 
 
 @dataclass
@@ -20,6 +24,9 @@ class DocResult:
     document: Document
     errors: list[tuple[str, str]] = field(default_factory=list)  # (stage, message)
     findings: list[Finding] = field(default_factory=list)
+    schools: list[SchoolRecord] = field(default_factory=list)
+    people: list[PersonRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
 
 
 def _failed(path: Path, rel: str, stage: str, message: str) -> DocResult:
@@ -51,6 +58,12 @@ def process_file(path: Path, rel: str, limits: Limits = DEFAULT_LIMITS) -> DocRe
         tag_entities(doc)
     except Exception as exc:  # entities are lost for this document, its tables and text are not
         result.errors.append(("ner", f"entity extraction failed ({type(exc).__name__}: {exc})"))
+        doc.status = "partial"
+    try:
+        result.schools, result.people = school_records(doc), person_records(doc)
+        result.events = document_events(doc)
+    except Exception as exc:
+        result.errors.append(("normalize", f"records for the registry failed ({type(exc).__name__}: {exc})"))
         doc.status = "partial"
     try:
         result.findings = audit_document(doc)

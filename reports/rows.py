@@ -82,9 +82,9 @@ def audit_rows(doc: Document, findings: list[Finding]) -> Iterator[dict[str, obj
 
 
 def mention_rows(doc: Document) -> Iterator[dict[str, object]]:
-    for i, m in enumerate(doc.mentions, start=1):
+    for m in doc.mentions:
         yield {
-            "mention_id": f"{doc.doc_id}-m{i}",
+            "mention_id": m.mention_id,
             "doc_id": doc.doc_id,
             "type": m.type,
             "text": m.text,
