@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Debian packages the pipeline needs at run time (none beyond Python yet; later stages add LibreOffice, Tesseract).
 DEB_PACKAGES ?= $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
-.PHONY: run test setup deps clean bench-tables bench-entities
+.PHONY: run test setup deps clean bench-tables bench-entities bench-registry
 
 # exit code 1 means "some files failed" (listed in outputs/errors.csv): a normal outcome for an archive
 run: setup
@@ -35,6 +35,10 @@ bench-tables: setup
 # precision/recall/F1 of the entity stage against the hand-checked gold, beside raw natasha
 bench-entities: setup
 	$(BIN)/python benchmarks/entity_quality.py
+
+# over-splits and over-merges of the school registry against hand-checked institution lists
+bench-registry: setup
+	$(BIN)/python benchmarks/registry_check.py
 
 clean:
 	rm -rf $(VENV) outputs

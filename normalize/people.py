@@ -76,7 +76,9 @@ def build_people(records: list[PersonRecord]) -> tuple[list[dict[str, object]], 
             pid = stable_id("per", city, full.surname, full.initials)
             genders = Counter(x.gender for x in g if x.gender)
             roles = sorted({x.role for x in g if x.role})
-            affiliations = sorted({s for x in g for s in x.school_ids} | {o for x in g if (o := _organisation(x.role))})
+            # a school named in the role is its id; otherwise the organisation the role names
+            affiliations = sorted({s for x in g for s in x.school_ids}
+                                  | {o for x in g if not x.school_ids and (o := _organisation(x.role))})
             name = " ".join(p for p in (full.surname, full.first_name, full.patronymic) if p) if full.first_name and full.patronymic else f"{full.surname} {full.initials}".strip()
             rows.append({
                 "person_id": pid,
