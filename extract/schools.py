@@ -122,6 +122,11 @@ def _city_nominative(word: str) -> str:
     return "".join(out).replace(" ", "")
 
 
+def _skip_close(text: str, pos: int) -> int:
+    m = _CLOSE.match(text[pos:])
+    return pos + m.end() if m else pos
+
+
 def _extend(text: str, span: SchoolSpan, pos: int, quoted: bool, plural: bool) -> list[SchoolSpan]:
     """Read what follows the kind: numbers, a quoted name, an honorific, a profile, the city."""
     numbers: list[str] = []
@@ -141,23 +146,13 @@ def _extend(text: str, span: SchoolSpan, pos: int, quoted: bool, plural: bool) -
         span.name = m.group("name").strip().rstrip("»").strip()
         pos += m.end()
     if quoted:
-        m = _CLOSE.match(text[pos:])
+        pos = _skip_close(text, pos)
+    # «им. В.П. Чкалова», then «с углубленным изучением …», each perhaps closing the quotes
+    for rx, group, attr in ((_HONORIFIC, "h", "honorific"), (_PROFILE, "p", "profile")):
+        m = rx.match(text[pos:])
         if m:
-            pos += m.end()
-    m = _HONORIFIC.match(text[pos:])
-    if m:
-        span.honorific = m.group("h").strip()
-        pos += m.end()
-        closing = _CLOSE.match(text[pos:])
-        if closing:
-            pos += closing.end()
-    m = _PROFILE.match(text[pos:])
-    if m:
-        span.profile = m.group("p").strip()
-        pos += m.end()
-        closing = _CLOSE.match(text[pos:])
-        if closing:
-            pos += closing.end()
+            setattr(span, attr, m.group(group).strip())
+            pos = _skip_close(text, pos + m.end())
     identified = bool(numbers or span.name or span.honorific)
     m = _DISTRICT.match(text[pos:])
     if m and not identified:  # «ГБУ ДО ДДЮТ Кировского района»: the district names the institution
