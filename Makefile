@@ -4,8 +4,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages the pipeline needs at run time (none beyond Python yet; later stages add LibreOffice, Tesseract).
-DEB_PACKAGES ?= $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
+# Debian packages the pipeline needs at run time: LibreOffice converts .doc/.rtf/.odt, Tesseract reads scans.
+DEB_PACKAGES ?= libreoffice-writer-nogui tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng \
+	$(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
 .PHONY: run test setup deps clean bench-tables bench-entities bench-registry
 

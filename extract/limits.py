@@ -14,6 +14,9 @@ class Limits:
     max_zip_ratio: int = 200  # a part inflating more than 200:1 (and over 10 MB) is a bomb
     max_pdf_pages: int = 2000
     max_table_cells: int = 2_000_000
+    convert_seconds: int = 180  # one LibreOffice conversion
+    ocr_dpi: int = 300  # scans are rendered at this resolution for Tesseract
+    min_ocr_confidence: int = 40  # below this mean word confidence a scan is too poor to read
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():

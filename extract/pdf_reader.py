@@ -8,6 +8,7 @@ table printed over two pages is seen with nothing between its parts and can be s
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections import Counter
@@ -24,6 +25,10 @@ from extract.errors import ReadError
 from extract.hyphenation import join_lines
 from extract.limits import Limits
 from extract.model import RawCell, RawParagraph, RawTable
+from extract.ocr import ocr_page
+
+_MIN_CHARS = 10  # a page with fewer characters in its text layer is taken for a scan
+
 
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:стр(?:аница)?\.?\s*)?\d{1,4}(?:\s*(?:из|/)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
 _MARGIN_TOP, _MARGIN_BOTTOM = 0.07, 0.92
@@ -171,6 +176,7 @@ def _open(data: bytes):
 
 def read_pdf(data: bytes, limits: Limits) -> tuple[list[RawParagraph | RawTable], list[str], int]:
     warnings: list[str] = []
+    digest = hashlib.sha256(data).hexdigest()
     with _open(data) as pdf:
         try:
             n_pages = len(pdf.pages)
@@ -183,17 +189,37 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[RawParagraph | RawTable]
         page_lines: list[list[_Line]] = []
         page_tables: list[list[RawTable]] = []
         heights: list[float] = []
-        n_chars = 0
+        scanned: list[int] = []
+        confidences: list[float] = []
+        rendered = None  # a pypdfium2 document, opened only when a page needs OCR
         for page_no, page in enumerate(pdf.pages, start=1):
+            heights.append(float(page.height))
+            if len(page.chars) < _MIN_CHARS and page.images:  # an image of text: read it by OCR
+                if rendered is None:
+                    import pypdfium2
+
+                    rendered = pypdfium2.PdfDocument(data)
+                lines, conf = ocr_page(rendered, page_no - 1, limits.ocr_dpi, digest)
+                page_lines.append([_Line(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, page_no, False) for ln in lines])
+                page_tables.append([])
+                scanned.append(page_no)
+                confidences.extend(conf)
+                continue
             found = page.find_tables()
             tables = [_table(page, t, page_no) for t in found]
             page_tables.append([t for t in tables if len(t.rows) > 1 or len(t.rows[0]) > 2])
             page_lines.append(_page_lines(page, page_no, [t.bbox for t in found]))
-            heights.append(float(page.height))
-            n_chars += len(page.chars)
             page.flush_cache()
-    if n_chars == 0:
-        raise ReadError("scanned PDF (no text layer): OCR is not supported yet")
+    if rendered is not None:
+        rendered.close()
+    if scanned:
+        mean = sum(confidences) / len(confidences) if confidences else 0.0
+        if mean < limits.min_ocr_confidence:
+            raise ReadError(f"scan too poor to read: mean OCR confidence {mean:.0f}% "
+                            f"(below {limits.min_ocr_confidence}%); a clearer scan at 300 dpi would help")
+        warnings += ["ocr", f"ocr-pages:{len(scanned)}/{n_pages}", f"ocr-confidence:{mean:.0f}"]
+    if not any(page_lines) and not any(page_tables):
+        raise ReadError("no text in the PDF: no text layer and no readable scanned pages")
     _drop_running_lines(page_lines, heights)
     body = [ln for lines in page_lines for ln in lines]
     left = _mode([ln.x0 for ln in body], 0.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from extract.convert import convert_to_docx
 from extract.docx_reader import read_docx
 from extract.errors import ReadError
 from extract.layout import assemble
@@ -41,12 +42,20 @@ def read_bytes(data: bytes, fmt: str, rel_path: str, limits: Limits = DEFAULT_LI
         raise ReadError("empty file (0 bytes)")
     if len(data) > limits.max_file_bytes:
         raise ReadError(f"file too large ({len(data)} bytes; the limit is {limits.max_file_bytes})")
+    warnings: list[str] = []
     if fmt in LEGACY:
-        raise ReadError(f"format not supported yet: .{fmt} (legacy Word/RTF/ODT need conversion)")
+        data_docx = convert_to_docx(data, fmt, limits)
+        items, warnings, pages = read_docx(data_docx, limits)
+        warnings = [f"converted:{fmt}->docx", *warnings]
+        return _finish(doc, items, warnings, pages)
     actual = _sniff(data)
     if fmt == "docx" and actual not in (None, "ZIP package (DOCX/ODT)"):
         raise ReadError(f"not a DOCX file (content is {actual}); check the file's extension")
     items, warnings, pages = READERS[fmt](data, limits)
+    return _finish(doc, items, warnings, pages)
+
+
+def _finish(doc: Document, items, warnings: list[str], pages: int) -> Document:
     doc.text, doc.blocks, doc.tables = assemble(items, doc.doc_id)
     doc.warnings = warnings
     doc.pages = pages

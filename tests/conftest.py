@@ -14,6 +14,14 @@ CORPUS = ROOT / "corpus"
 BAD = Path(__file__).resolve().parent / "data" / "corpus-bad"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Conversions and OCR run for real in every test session, cached only within it."""
+    import os
+
+    os.environ["EDU_REPORTS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def read_corpus():
     """Read a corpus file once per session, by name."""

@@ -22,7 +22,6 @@ BAD_FILES = {
     "billion-laughs.docx": "XML entity declarations not allowed",
 }
 VALID_BAD_NEIGHBOURS = ["huge-table.docx", "Отчёт с пробелами «кавычки».txt"]
-NOT_YET = {"doc", "rtf", "odt"}
 
 
 def _rows(path):
@@ -54,19 +53,19 @@ def test_each_bad_file_is_one_clear_error_row_and_one_failed_document(mixed_run,
 def test_good_files_are_unaffected_by_bad_neighbours(mixed_run):
     docs = {r["path"]: r for r in _rows(mixed_run["out"] / "documents.csv")}
     for path in CORPUS.iterdir():
-        if path.suffix in {".txt", ".docx"} or path.name in {"nk-dni-nauki-2023.pdf", "nk-dni-nauki-2025.pdf"}:
+        if path.suffix != ".md":
             assert docs[f"corpus/{path.name}"]["status"] == "ok", path.name
     for name in VALID_BAD_NEIGHBOURS:
         assert docs[f"bad/{name}"]["status"] == "ok", name
     assert len(docs) == len([p for p in CORPUS.iterdir() if p.suffix != ".md"]) + len(BAD_FILES) + 2
 
 
-def test_legacy_formats_and_the_scan_fail_as_not_supported_yet(mixed_run):
-    errors = {r["path"]: r["error"] for r in _rows(mixed_run["out"] / "errors.csv")}
-    for path in CORPUS.iterdir():
-        if path.suffix.lstrip(".") in NOT_YET:
-            assert "format not supported yet" in errors[f"corpus/{path.name}"]
-    assert "OCR is not supported yet" in errors["corpus/chelyabinsk-letter-2022-13170-scan.pdf"]
+def test_every_corpus_file_is_read_legacy_formats_and_the_scan_included(mixed_run):
+    errors = {r["path"] for r in _rows(mixed_run["out"] / "errors.csv")}
+    assert not [e for e in errors if e.startswith("corpus/")]
+    docs = {r["path"]: r for r in _rows(mixed_run["out"] / "documents.csv")}
+    assert "converted:doc->docx" in docs["corpus/nk-dni-nauki-2023.doc"]["warnings"]
+    assert "ocr" in docs["corpus/chelyabinsk-letter-2022-13170-scan.pdf"]["warnings"].split(";")
 
 
 def test_huge_table_is_read_whole(mixed_run):
