@@ -17,6 +17,8 @@ class Limits:
     convert_seconds: int = 180  # one LibreOffice conversion
     ocr_dpi: int = 300  # scans are rendered at this resolution for Tesseract
     min_ocr_confidence: int = 40  # below this mean word confidence a scan is too poor to read
+    document_seconds: int = 600  # wall time for one document, OCR and conversion included
+    worker_memory_mb: int = 4096  # address space of one worker process
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from extract.limits import DEFAULT_LIMITS
 from normalize.registry_file import RegistryError, load_registry
 from reports.batch import run
+from reports.dask_engine import dask_engine
 from reports.outdir import OutputDirError
 from reports.show_audit import load_findings, render
 
@@ -36,6 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="report files or folders")
     p_run.add_argument("-o", "--out", type=Path, required=True, metavar="OUT", help="output folder")
     p_run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p_run.add_argument("-j", "--workers", type=int, default=None, metavar="N",
+                       help="worker processes for the local engine (default: the number of cores)")
+    p_run.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="run the per-document stage in local worker processes or on a Dask cluster")
+    p_run.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    p_run.add_argument("--timeout", type=int, default=DEFAULT_LIMITS.document_seconds, metavar="SECONDS",
+                       help=f"wall time per document before it becomes an error row (default {DEFAULT_LIMITS.document_seconds})")
+    p_run.add_argument("--memory", type=int, default=DEFAULT_LIMITS.worker_memory_mb, metavar="MB",
+                       help=f"memory per worker process (default {DEFAULT_LIMITS.worker_memory_mb})")
+    p_run.add_argument("--no-cache", action="store_true",
+                       help="process every document again instead of reusing results kept in OUT/.cache")
     p_run.add_argument(
         "--registry", type=Path, metavar="FILE",
         help="CSV of corrections to the school registry: official institutions (with INN/OGRN), "
@@ -58,12 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_run(args: argparse.Namespace) -> int:
     try:
         registry = load_registry(args.registry) if args.registry else None
-        summary = run(args.inputs, args.out, progress=False if args.quiet else None, registry=registry)
-    except (OutputDirError, FileNotFoundError, RegistryError) as exc:
+        limits = replace(DEFAULT_LIMITS, document_seconds=args.timeout, worker_memory_mb=args.memory)
+        engine = dask_engine(args.scheduler) if args.engine == "dask" else None
+        summary = run(args.inputs, args.out, progress=False if args.quiet else None, registry=registry,
+                      workers=args.workers, engine=engine, limits=limits, use_cache=not args.no_cache)
+    except (OutputDirError, FileNotFoundError, RegistryError, ValueError) as exc:
         print(f"reports: error: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:
         line = f"{summary.files} files: {summary.ok} ok, {summary.partial} partial, {summary.failed} failed -> {args.out}"
+        line += f" ({summary.processed} processed, {summary.cached} from the cache)"
         if summary.failed:
             line += f" (see {args.out / 'errors.csv'})"
         if summary.skipped:
