@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 DEB_PACKAGES ?= libreoffice-writer-nogui tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng \
 	$(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
-.PHONY: run test setup deps clean bench-tables bench-entities bench-registry
+.PHONY: run test setup deps clean bench bench-tables bench-entities bench-registry
 
 # exit code 1 means "some files failed" (listed in outputs/errors.csv): a normal outcome for an archive
 run: setup
@@ -27,6 +27,10 @@ $(VENV)/.installed: pyproject.toml | deps
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+# throughput: docs/s, pages/s, stage shares, 1→2 worker speedup, cached re-run, RSS, cost against the floor
+bench: setup
+	$(BIN)/python benchmarks/throughput.py --docs $(or $(DOCS),500)
 
 # cell accuracy of PDF tables: ours against camelot (lattice) and plain pdfplumber
 bench-tables: setup

@@ -12,7 +12,7 @@ import re
 from extract.dates import find_dates
 from extract.metadata import city_nominative, document_year, extract_metadata
 from extract.model import Document, Mention
-from extract.ner import analyse, normal_of
+from extract.ner import analyse, normal_of, with_morph
 from extract.morph import morph_vocab, to_nominative
 from extract.persons import NAME_PATRONYMIC, display_name, is_person_word, nominative, role_near, rule_spans, surname_nominative
 from extract.schools import find_schools
@@ -104,6 +104,8 @@ def _segment_mentions(doc: Document, seg: Segment, year: int | None, doc_city: s
         return mentions
     ndoc = analyse(seg.text)
     persons = rule_spans(seg.text)
+    if persons or ndoc.spans:
+        with_morph(ndoc)
     for span in persons:
         mentions.append(_person_mention(seg, ndoc, span, doc))
     taken = [(m.start - seg.start, m.stop - seg.start) for m in mentions if m.type in ("SCHOOL", "PERSON")]

@@ -25,12 +25,20 @@ def models() -> Models:
 
 
 def analyse(text: str) -> Doc:
-    """A natasha Doc of one segment, with tokens, morphology and NER spans."""
+    """A natasha Doc of one segment, with tokens and NER spans; morphology comes on demand."""
     m = models()
     doc = Doc(text)
     doc.segment(m.segmenter)
-    doc.tag_morph(m.morph)
     doc.tag_ner(m.ner)
+    return doc
+
+
+def with_morph(doc: Doc) -> Doc:
+    """Tag morphology (case, gender) only for segments that hold a name to normalise: most table
+    cells and many sentences hold none, and the tagger is the costliest model."""
+    if not getattr(doc, "_edu_morph", False):
+        doc.tag_morph(models().morph)
+        doc._edu_morph = True
     return doc
 
 
