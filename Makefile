@@ -4,8 +4,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages the pipeline needs at run time: LibreOffice converts .doc/.rtf/.odt, Tesseract reads scans.
-DEB_PACKAGES ?= libreoffice-writer-nogui tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng \
+# Debian packages: LibreOffice converts .doc/.rtf/.odt, Tesseract reads scans; the tests open the
+# auditor's report in Chromium (driven through chromedriver).
+DEB_PACKAGES ?= libreoffice-writer-nogui tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng chromium chromium-driver \
 	$(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
 .PHONY: run test setup deps clean bench bench-tables bench-entities bench-registry

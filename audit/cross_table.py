@@ -53,6 +53,6 @@ def cross_tables(doc: Document) -> list[Finding]:
         )
         findings.append(
             Finding("cross_table", f"{summary.table_id};{table.table_id}", where, declared, computed,
-                    compare(declared, computed), evidence, row[0].start, row[-1].stop)
+                    compare(declared, computed), evidence, row[0].start, row[-1].stop, row=r, col=s_col)
         )
     return findings

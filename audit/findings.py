@@ -22,6 +22,8 @@ class Finding:
     start: int | None = None
     end: int | None = None
     reason: str = ""  # for unverifiable findings: why the figure could not be checked
+    row: int | None = None  # the table cell that holds the declared figure, when it is in a table
+    col: int | None = None
 
     @property
     def difference(self) -> float | None:

@@ -51,14 +51,14 @@ def column_totals(doc: Document, table: Table) -> list[Finding]:
             if odd:
                 findings.append(
                     Finding("column_total", table.table_id, where, declared, None, "unverifiable", evidence, start, end,
-                            reason=f"cells that are not numbers: {', '.join(odd[:3])}")
+                            reason=f"cells that are not numbers: {', '.join(odd[:3])}", row=t, col=c)
                 )
                 continue
             values = [table.rows[r][c].value or 0.0 for r in covered if not table.rows[r][c].spanned]
             computed = sum(values)
             findings.append(
                 Finding("column_total", table.table_id, where, declared, computed, compare(declared, computed),
-                        evidence, start, end)
+                        evidence, start, end, row=t, col=c)
             )
     return findings
 
@@ -85,6 +85,7 @@ def row_totals(doc: Document, table: Table) -> list[Finding]:
             _col_name(table, c) for c in parts
         )
         findings.append(
-            Finding("row_total", table.table_id, where, declared, computed, compare(declared, computed), evidence, start, end)
+            Finding("row_total", table.table_id, where, declared, computed, compare(declared, computed), evidence, start, end,
+                    row=r, col=total_col)
         )
     return findings

@@ -18,6 +18,7 @@ EPILOG = """examples:
   reports run corpus -o outputs          every report under corpus/ into outputs/
   reports run a.docx b.pdf archive/ -o out
   reports audit outputs                  the audit findings of that run, mismatches first
+  reports query outputs "SELECT name, n_mentions FROM schools ORDER BY n_mentions DESC LIMIT 5"
 
 exit codes: 0 every file was read, 1 some files failed (see OUT/errors.csv), 2 usage error"""
 
@@ -56,6 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="CSV of corrections to the school registry: official institutions (with INN/OGRN), "
         "aliases pinned to an institution, splits of wrong merges (see registry.example.csv)",
     )
+    p_query = sub.add_parser(
+        "query",
+        help="run SQL (DuckDB) over the CSVs of an output folder; export it to Parquet or Excel",
+        description="Each CSV of OUT is a table named after its file (documents, tables, cells, mentions, schools, "
+        "people, events, audit, errors), typed as datapackage.json documents it.",
+        epilog='example:\n  reports query outputs "SELECT kind, count(*) FROM schools GROUP BY kind ORDER BY 2 DESC"',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_query.add_argument("out", type=Path, metavar="OUT", help="output folder of a `reports run`")
+    p_query.add_argument("sql", nargs="?", help="the query; omit it to only export")
+    p_query.add_argument("--csv", type=Path, metavar="FILE", help="write the result to FILE instead of printing it")
+    p_query.add_argument("--parquet", action="store_true", help="also write OUT/parquet/NAME.parquet for every CSV")
+    p_query.add_argument("--excel", type=Path, metavar="FILE", help="also write every CSV as a sheet of FILE (.xlsx)")
     p_audit = sub.add_parser(
         "audit",
         help="print the audit findings of an existing run, mismatches first",
@@ -102,9 +116,36 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_query(args: argparse.Namespace) -> int:
+    from reports import query
+
+    if not (args.out / "documents.csv").is_file():
+        print(f"reports: error: {args.out} is not the output folder of a run (no documents.csv)", file=sys.stderr)
+        return 2
+    if not (args.sql or args.parquet or args.excel):
+        print("reports: error: give a query, --parquet or --excel", file=sys.stderr)
+        return 2
+    if args.sql:
+        try:
+            names, rows = query.run_query(args.out, args.sql)
+        except Exception as exc:  # duckdb's errors explain the query's mistake
+            print(f"reports: error: the query failed: {exc}", file=sys.stderr)
+            return 2
+        if args.csv:
+            query.write_result_csv(args.csv, names, rows)
+            print(f"{len(rows)} rows -> {args.csv}", file=sys.stderr)
+        else:
+            print(query.format_table(names, rows))
+    if args.parquet:
+        print(f"Parquet copies -> {query.export_parquet(args.out)}", file=sys.stderr)
+    if args.excel:
+        print(f"workbook -> {query.export_excel(args.out, args.excel)}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return {"run": cmd_run, "audit": cmd_audit}[args.command](args)
+    return {"run": cmd_run, "audit": cmd_audit, "query": cmd_query}[args.command](args)
 
 
 if __name__ == "__main__":

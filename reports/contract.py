@@ -39,6 +39,7 @@ COLUMNS: dict[str, list[str]] = {
         "check_id", "doc_id", "table_id", "check", "where", "declared", "computed", "difference", "status",
         "evidence", "start", "end",
         "reason",  # addition: why an unverifiable figure could not be checked
+        "row", "col",  # additions: the cell of table_id holding the declared figure
     ],
     "errors.csv": ["path", "stage", "error"],
 }

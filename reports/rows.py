@@ -78,6 +78,8 @@ def audit_rows(doc: Document, findings: list[Finding]) -> Iterator[dict[str, obj
             "start": "" if f.start is None else f.start,
             "end": "" if f.end is None else f.end,
             "reason": f.reason,
+            "row": "" if f.row is None else f.row,
+            "col": "" if f.col is None else f.col,
         }
 
 

@@ -105,6 +105,9 @@ OVERRIDES = {
     ("events.csv", "row"): ("integer", "Row of the event in its table"),
     ("errors.csv", "path"): ("string", "The file that could not be read"),
     ("events.csv", "table_id"): ("string", "Table the event row is in; empty for an event from the prose"),
+    ("audit.csv", "table_id"): ("string", "The table checked; for cross_table, the summary and the breakdown joined by ';'"),
+    ("audit.csv", "row"): ("integer", "Row of the cell holding the declared figure (in the first table of table_id)"),
+    ("audit.csv", "col"): ("integer", "Column of the cell holding the declared figure"),
 }
 DESCRIPTIONS = {
     "documents.csv": "One row per input file, with its status and metadata",
@@ -124,6 +127,7 @@ PRIMARY_KEYS = {
 }
 FOREIGN_KEYS = {
     "cells.csv": [("table_id", "tables", "table_id")],
+    "mentions.csv": [("table_id", "tables", "table_id")],
     "events.csv": [("venue_school_id", "schools", "school_id")],
 }
 

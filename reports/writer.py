@@ -13,6 +13,8 @@ from normalize.run import normalize
 from normalize.schools import SchoolRecord
 from reports.contract import COLUMNS
 from reports.csvsafe import neutralise, write_csv, write_grid
+from reports.report_html import write_report
+from reports.schema import write_datapackage
 from reports.process import DocResult
 from reports.rows import audit_rows, cell_rows, mention_rows, document_row, table_csv_path, table_row
 
@@ -95,3 +97,5 @@ class RunWriter:
                 row[entity_col] = result.entity_ids.get(row[id_col], "")
                 writer.writerow(row)
         partial.unlink()
+        write_datapackage(self.folder)
+        write_report(self.folder)
