@@ -19,6 +19,7 @@ from extract.schools import find_schools
 from extract.segments import Segment, segments
 
 _NEEDS_NER = re.compile(r"[А-ЯЁ][а-яё]")
+MAX_NER_CHARS = 20_000  # one paragraph or cell; a longer «line» is not prose and would stall the models
 _TRIM = "«»\"'()[]{}.,;:–—- "
 _SCHOOL_COLUMN = re.compile(r"^№№?\s*(?:ОО|ОУ|школ)", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"(?<![\d.])(\d{1,4})(?![\d.])")
@@ -100,8 +101,8 @@ def _segment_mentions(doc: Document, seg: Segment, year: int | None, doc_city: s
     for d in find_dates(seg.text, year):
         mentions.append(Mention("DATE", seg.start + d.start, seg.start + d.stop, seg.text[d.start : d.stop], d.normal,
                                 attrs={"time": d.time} if d.time else {}))
-    if not _NEEDS_NER.search(seg.text):
-        return mentions
+    if not _NEEDS_NER.search(seg.text) or len(seg.text) > MAX_NER_CHARS:
+        return mentions  # no capitals, no names; a line of megabytes is no prose (rules still ran)
     ndoc = analyse(seg.text)
     persons = rule_spans(seg.text)
     if persons or ndoc.spans:

@@ -35,6 +35,7 @@ _REGION = re.compile(
 # where a letterhead's name ends and its address, phones and codes begin
 _ADDRESS = re.compile(r"\s(?=(?:ул\.|улица|площадь|пл\.|пр\.|проспект|д\.\s?\d|[Тт]ел\.|[Тт]елефон|e-mail|\d{6}|ОКПО|ИНН|ОГРН)\b)")
 _CITATION = re.compile(r"(?i:от|и|до)\s*$")
+MAX_META_CHARS = 500
 _WORDS_NOT_CITIES = {"Новокузнецкого", "Городской"}
 
 
@@ -138,4 +139,7 @@ def extract_metadata(doc: Document) -> dict[str, str]:
     if chosen is not None:
         meta["event_start"] = chosen.begin.isoformat()
         meta["event_end"] = (chosen.end or chosen.begin).isoformat()
+    for key in ("title", "issuer"):  # a «title» of megabytes is a broken file, not a title
+        if len(meta[key]) > MAX_META_CHARS:
+            meta[key] = meta[key][: MAX_META_CHARS - 1] + "…"
     return meta

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from extract.convert import convert_to_docx
@@ -55,12 +56,20 @@ def read_bytes(data: bytes, fmt: str, rel_path: str, limits: Limits = DEFAULT_LI
     return _finish(doc, items, warnings, pages)
 
 
+_PLAIN = re.compile(r"[А-Яа-яЁёA-Za-z0-9\s.,;:!?()«»\"'№%/\-–—+=*]")
+
+
 def _finish(doc: Document, items, warnings: list[str], pages: int) -> Document:
     doc.text, doc.blocks, doc.tables = assemble(items, doc.doc_id)
     doc.warnings = warnings
     doc.pages = pages
     if not doc.text.strip():
         raise ReadError("no text found in the document")
+    sample = doc.text[:100_000]
+    plain = len(_PLAIN.findall(sample)) / len(sample)
+    if plain < 0.7:  # what a converter or decoder made of binary junk: not a report
+        raise ReadError(f"the text is mostly symbols ({plain:.0%} letters, digits and punctuation): "
+                        "the file is damaged or not a text document")
     return doc
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from tqdm import tqdm
 
 from extract.limits import DEFAULT_LIMITS, Limits
 from normalize.registry_file import Registry
-from reports.cache import ResultCache, adopt
+from reports.cache import FILES_DIR, ResultCache, adopt
 from reports.discover import InputFile, discover
 from reports.outdir import check_target, discard, staging_dir, swap_in
 from reports.pool import Task, WorkerStats, default_workers, run_local
@@ -95,6 +96,9 @@ def run(
     engine = engine or local_engine(workers or default_workers())
     show = sys.stderr.isatty() if progress is None else progress
     tmp = staging_dir(out)
+    own_file_cache = "EDU_REPORTS_CACHE" not in os.environ
+    if own_file_cache:  # conversions and OCR are kept inside OUT too: nothing is written outside it
+        os.environ["EDU_REPORTS_CACHE"] = str(tmp / ".cache" / FILES_DIR)
     try:
         if use_cache:
             if out.exists():
@@ -118,6 +122,9 @@ def run(
     except BaseException:
         discard(tmp)
         raise
+    finally:
+        if own_file_cache:
+            del os.environ["EDU_REPORTS_CACHE"]
     c = writer.counts
     summary.ok, summary.partial, summary.failed = c["ok"], c["partial"], c["failed"]
     return summary

@@ -20,6 +20,7 @@ from reports.process import DocResult
 
 _PACKAGES = ("extract", "audit", "normalize", "reports")
 CACHE_DIR = ".cache"
+FILES_DIR = "files"  # conversions and OCR (extract.convert, extract.ocr), keyed by content alone
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,6 +66,13 @@ def adopt(cache_root: Path, into: Path) -> None:
     dst = into / CACHE_DIR
     dst.mkdir(parents=True, exist_ok=True)
     for version in src.iterdir():
+        if version.name == FILES_DIR:
+            for item in version.rglob("*"):
+                if item.is_file() and not item.name.endswith(".tmp"):
+                    target = dst / FILES_DIR / item.relative_to(version)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(item, target)
+            continue
         if version.name != code_fingerprint():
             continue  # results of other code are never used; they go with the old folder
         target = dst / version.name

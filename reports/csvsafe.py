@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
+
+# our own CSVs are read back (mentions, the report, exports): a cell may be long, never hostile there
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
