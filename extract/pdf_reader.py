@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ from extract.limits import Limits
 from extract.model import RawCell, RawParagraph, RawTable
 from extract.ocr import ocr_page
 
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on damaged files are noise to users
+_PAGE_ERRORS = (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError, IndexError,
+                AttributeError, ZeroDivisionError, OverflowError, AssertionError)
 _MIN_CHARS = 10  # a page with fewer characters in its text layer is taken for a scan
 
 
@@ -192,24 +196,40 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[RawParagraph | RawTable]
         scanned: list[int] = []
         confidences: list[float] = []
         rendered = None  # a pypdfium2 document, opened only when a page needs OCR
+        damaged: list[int] = []
         for page_no, page in enumerate(pdf.pages, start=1):
-            heights.append(float(page.height))
-            if len(page.chars) < _MIN_CHARS and page.images:  # an image of text: read it by OCR
-                if rendered is None:
-                    import pypdfium2
+            try:
+                height = float(page.height)
+                if len(page.chars) < _MIN_CHARS and page.images:  # an image of text: read it by OCR
+                    if rendered is None:
+                        import pypdfium2
 
-                    rendered = pypdfium2.PdfDocument(data)
-                lines, conf = ocr_page(rendered, page_no - 1, limits.ocr_dpi, digest)
-                page_lines.append([_Line(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, page_no, False) for ln in lines])
+                        rendered = pypdfium2.PdfDocument(data)
+                    lines, conf = ocr_page(rendered, page_no - 1, limits.ocr_dpi, digest)
+                    heights.append(height)
+                    page_lines.append([_Line(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, page_no, False) for ln in lines])
+                    page_tables.append([])
+                    scanned.append(page_no)
+                    confidences.extend(conf)
+                    continue
+                found = page.find_tables()
+                tables = [_table(page, t, page_no) for t in found]
+                lines = _page_lines(page, page_no, [t.bbox for t in found])
+            except _PAGE_ERRORS:  # a damaged page is skipped; the document becomes partial
+                damaged.append(page_no)
+                heights.append(heights[-1] if heights else 842.0)
+                page_lines.append([])
                 page_tables.append([])
-                scanned.append(page_no)
-                confidences.extend(conf)
                 continue
-            found = page.find_tables()
-            tables = [_table(page, t, page_no) for t in found]
+            finally:
+                page.flush_cache()
+            heights.append(height)
             page_tables.append([t for t in tables if len(t.rows) > 1 or len(t.rows[0]) > 2])
-            page_lines.append(_page_lines(page, page_no, [t.bbox for t in found]))
-            page.flush_cache()
+            page_lines.append(lines)
+        if damaged:
+            if len(damaged) == n_pages:
+                raise ReadError(f"damaged PDF: none of its {n_pages} pages can be read")
+            warnings.append("damaged-pages:" + ",".join(map(str, damaged)))
     if rendered is not None:
         rendered.close()
     if scanned:

@@ -63,6 +63,8 @@ def _finish(doc: Document, items, warnings: list[str], pages: int) -> Document:
     doc.text, doc.blocks, doc.tables = assemble(items, doc.doc_id)
     doc.warnings = warnings
     doc.pages = pages
+    if any(w.startswith("damaged-pages:") for w in warnings):
+        doc.status = "partial"  # read, but not whole: never silently ok
     if not doc.text.strip():
         raise ReadError("no text found in the document")
     sample = doc.text[:100_000]
