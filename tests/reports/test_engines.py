@@ -102,9 +102,11 @@ def test_a_worker_out_of_memory_costs_its_document_only(tmp_path):
     limits = replace(DEFAULT_LIMITS, worker_memory_mb=1)  # far below what a 20 000-row table needs
     summary = run([BAD / "huge-table.docx", CORPUS / "spb-resursy-plus-2023.txt"], tmp_path / "out", progress=False,
                   workers=1, limits=limits, use_cache=False)
-    assert summary.failed >= 1
-    errors = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8")
-    assert "huge-table.docx" in errors and ("crashed" in errors or "out of memory" in errors or "MemoryError" in errors)
+    # where the allocation fails decides the message (a MemoryError, a parser's error, a killed worker);
+    # what must hold is that the document fails alone and the run goes on
+    docs = {r.split(",")[1]: r for r in (tmp_path / "out" / "documents.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    assert summary.failed >= 1 and docs["huge-table.docx"].endswith(",failed,")
+    assert "huge-table.docx" in (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8")
 
 
 def test_dask_engine_on_a_local_cluster_gives_the_same_outputs(one_worker, tmp_path):
