@@ -82,6 +82,9 @@ def test_a_worker_that_crashes_costs_its_document_only(tmp_path, monkeypatch):
 
     def crashing(path, rel, limits):  # runs in the forked worker: a real abort, as a native library would
         if rel == "spb-resursy-plus-2023.txt":
+            import faulthandler
+
+            faulthandler.disable()  # pytest's dump of every module would only clutter the log
             os.abort()
         return real(path, rel, limits)
 
