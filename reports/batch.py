@@ -26,7 +26,7 @@ from reports.cache import FILES_DIR, ResultCache, adopt
 from reports.discover import InputFile, discover
 from reports.outdir import check_target, discard, staging_dir, swap_in
 from reports.pool import Task, WorkerStats, default_workers, run_local
-from reports.process import DocResult, failed_result
+from reports.process import DocResult, failed_result, process_file
 from reports.writer import RunWriter
 
 Engine = Callable[[list[Task], Limits, WorkerStats], Iterator[tuple[str, DocResult]]]
@@ -143,7 +143,7 @@ def _process(files: list[InputFile], cache: ResultCache | None, engine: Engine, 
             keys[f.path] = str(f.path)
             continue
         keys[f.path] = sha
-        if sha in todo or (cache is not None and cache.get(sha) is not None):
+        if sha in todo or (cache is not None and cache.has(sha)):  # read back once, when written out
             continue
         todo[sha] = Task(sha, f.path, f.rel)
     summary.cached = len({k for k in keys.values() if k not in todo and k not in held})
@@ -164,6 +164,7 @@ def _process(files: list[InputFile], cache: ResultCache | None, engine: Engine, 
         if key in held:
             return held[key]
         found = cache.get(key) if cache is not None else None
-        return found if found is not None else failed_result(f.path, f.rel, "read", "result lost: run again")
+        # a cached result that no longer loads (another Python or library) is simply computed again
+        return found if found is not None else process_file(f.path, f.rel, limits)
 
     return lookup

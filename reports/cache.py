@@ -43,6 +43,9 @@ class ResultCache:
     def _file(self, sha256: str) -> Path:
         return self.folder / f"{sha256}.pickle"
 
+    def has(self, sha256: str) -> bool:
+        return self._file(sha256).is_file()
+
     def get(self, sha256: str) -> DocResult | None:
         try:
             with self._file(sha256).open("rb") as fh:

@@ -114,3 +114,12 @@ def test_dask_engine_on_a_local_cluster_gives_the_same_outputs(one_worker, tmp_p
 
     run(SMALL, tmp_path / "dask", progress=False, engine=dask_engine(None), use_cache=False)
     _same_outputs(one_worker, tmp_path / "dask")
+
+
+def test_a_cached_result_that_no_longer_loads_is_computed_again(one_worker, tmp_path):
+    out = tmp_path / "out"
+    run(SMALL, out, progress=False, workers=1)
+    for pickled in (out / ".cache").rglob("*.pickle"):
+        pickled.write_bytes(b"not a pickle")
+    run(SMALL, out, progress=False, workers=1)
+    _same_outputs(one_worker, out)
