@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from extract.model import Table
-from extract.numbers import parse_number
 
 # columns of identifiers, not quantities: row numbers, codes, years, school numbers
 _IDENTIFIER = re.compile(r"^\s*(№|№\s*п/п|п/п|код|номер|инн|огрн|год|№№)", re.IGNORECASE)

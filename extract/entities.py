@@ -14,7 +14,7 @@ from extract.metadata import city_nominative, document_year, extract_metadata
 from extract.model import Document, Mention
 from extract.ner import analyse, normal_of, with_morph
 from extract.morph import morph_vocab, to_nominative
-from extract.persons import NAME_PATRONYMIC, display_name, is_person_word, nominative, role_near, rule_spans, surname_nominative
+from extract.persons import NAME_PATRONYMIC, PersonSpan, display_name, is_person_word, nominative, role_near, rule_spans, surname_nominative
 from extract.schools import find_schools
 from extract.segments import Segment, segments
 

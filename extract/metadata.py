@@ -11,7 +11,7 @@ from collections import Counter
 
 import regex as re
 
-from extract.dates import NUMERIC, find_dates
+from extract.dates import find_dates
 from extract.model import Document
 from extract.morph import morph_vocab, to_nominative
 

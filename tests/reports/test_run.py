@@ -9,7 +9,7 @@ import pytest
 
 from reports.cli import main
 from reports.contract import COLUMNS
-from tests.conftest import BAD, CORPUS
+from tests.conftest import CORPUS
 
 BAD_FILES = {
     "empty.pdf": "empty file",
